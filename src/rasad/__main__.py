@@ -1,0 +1,3 @@
+from rasad.cli.main import main
+
+main()
