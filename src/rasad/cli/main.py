@@ -21,10 +21,12 @@ app = typer.Typer(
 # Each module defines ``register(app)``; they are added in the order of the flow.
 COMMAND_MODULES = (
     "rasad.cli.ingest_cmd",
+    "rasad.cli.gazetteer_cmd",
     "rasad.cli.places_cmd",
     "rasad.cli.extract_cmd",
     "rasad.cli.eval_cmd",
     "rasad.cli.control_cmd",
+    "rasad.cli.map_cmd",
     "rasad.cli.run_cmd",
 )
 
