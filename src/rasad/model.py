@@ -61,6 +61,12 @@ class PlaceMention:
     noun: str | None = None  # place noun that introduced it (قرية، بلدة، حقل، village, base ...)
     rule: str = ""  # which matcher rule found it
     score: float = 1.0  # belief that this span is a place at all
+    # (geoparser) where an unresolved or framed mention takes its coordinates from: the place
+    # the text locates it by ("قرية الخطاف شرق مدينة منبج" -> منبج, with geo_precision 2)
+    anchor: Place | None = None
+    # (geoparser) True when this mention only locates another place named just before it
+    # (a direction or frame: spec rule 1), so it is not an event place by itself
+    frame_only: bool = False
 
     @property
     def resolved(self) -> bool:

@@ -1,0 +1,327 @@
+"""Finding actor mentions: Aho-Corasick over match-normalised aliases, with Arabic clitics.
+
+The text is prepared once (:class:`Prepared`): ``match`` normalisation, quotes dropped (so
+“قسد”، لـ"داعش" and هيئة "تحرير الشام" match), whitespace runs collapsed, with a map back to the
+original offsets. Every automaton hit is kept only at word boundaries — on the left, an Arabic
+word may carry clitics (و ف ب ل ك and their pairs; لل for ل+ال) — and overlapping hits are
+resolved longest first. Then:
+
+* genitive heads extend a mention to the left (عناصر التنظيم، طائرات التحالف، مدفعية النظام);
+* trailing adjectives extend it to the right (طيران النظام الحربي);
+* a support modifier (المدعومة من X، الموالية لـX، "backed by X", "X-backed") removes the
+  supporter X: it describes the first actor, it is not a second one;
+* an assist phrase (بدعم من X، بغطاء جوي من X، "with support from X") keeps X, with ``|support``
+  appended to its rule.
+
+Generic names whose actor depends on the country (الجيش، الطيران الحربي، "security forces")
+are resolved with the document's country (:func:`document_country`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from rasad.actors.lexicon import QUOTES, ActorLexicon, Entry, load_actors
+from rasad.model import ActorMention
+from rasad.text.normalize import normalize
+
+CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال"})
+ARTICLE_CLITICS = frozenset({"", "و", "ف"})  # before a key that already holds ل (للتنظيم)
+EN_SUPPORT_SUFFIXES = ("-backed", "-supported", "-aligned", "-allied", " backed", "-sponsored")
+DEFAULT_COUNTRY = "SY"
+
+
+@dataclass(slots=True)
+class Prepared:
+    """The matching view of a text: ``text`` with ``offsets`` into the original."""
+
+    original: str
+    text: str
+    norm_offsets: list[int]  # prepared index -> normalised index
+    norm: Any  # rasad.text.normalize.Normalized
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self.norm.to_original(self.norm_offsets[start])
+            return o, o
+        return self.norm.span(self.norm_offsets[start], self.norm_offsets[end - 1] + 1)
+
+
+def prepare(text: str) -> Prepared:
+    norm = normalize(text, "match")
+    chars: list[str] = []
+    offs: list[int] = []
+    prev_space = True
+    for i, ch in enumerate(norm.text):
+        if ch in QUOTES:
+            continue
+        if ch.isspace():
+            if prev_space:
+                continue
+            ch = " "
+            prev_space = True
+        else:
+            prev_space = False
+        chars.append(ch)
+        offs.append(i)
+    offs.append(len(norm.text))
+    return Prepared(text, "".join(chars), offs, norm)
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int  # prepared offsets
+    end: int
+    entry: Entry
+    rule_suffix: str = ""
+    dropped: bool = False
+
+
+_AUTOMATA: dict[int, Any] = {}
+
+
+def automaton(lex: ActorLexicon) -> Any:
+    a = _AUTOMATA.get(id(lex))
+    if a is None:
+        a = ahocorasick.Automaton()
+        for key, entries in lex.entries.items():
+            a.add_word(key, (len(key), tuple(entries)))
+        a.make_automaton()
+        _AUTOMATA[id(lex)] = a
+    return a
+
+
+def _word_start(t: str, i: int) -> int:
+    while i > 0 and t[i - 1].isalnum():
+        i -= 1
+    return i
+
+
+def _left_ok(t: str, start: int, entry: Entry) -> bool:
+    ws = _word_start(t, start)
+    if ws == start:
+        return True
+    prefix = t[ws:start]
+    if entry.lang != "ar" or not ("\u0600" <= t[start] <= "\u06ff"):
+        return False
+    allowed = ARTICLE_CLITICS if entry.strip_prefix else CLITICS
+    if prefix == "ال":  # الداعش is not a word; keep the article only before names without one
+        return False
+    return prefix in allowed
+
+
+def _acronym_ok(prep: Prepared, s: int, e: int, spelling: str) -> bool:
+    """A case-sensitive acronym (IS, SAA) spelt exactly so, and not inside an all-caps line."""
+    o_s, o_e = prep.span(s, e)
+    orig = prep.original
+    if orig[o_s:o_e] != spelling:
+        return False
+    left = orig[max(0, o_s - 20):o_s].split()
+    right = orig[o_e:o_e + 20].split()
+    neighbours = [w.strip(".,:;!?\"'()") for w in (left[-1:] + right[:1])]
+    return not any(len(w) > 1 and w.isalpha() and w.isupper() for w in neighbours)
+
+
+def raw_hits(prep: Prepared, lex: ActorLexicon, kinds: frozenset[str]) -> list[Hit]:
+    """All boundary-valid automaton hits of the given entry kinds (overlapping)."""
+    t = prep.text
+    n = len(t)
+    out: list[Hit] = []
+    for end_incl, (klen, entries) in automaton(lex).iter(t):
+        start = end_incl - klen + 1
+        end = end_incl + 1
+        if end < n and t[end].isalnum():
+            continue
+        for entry in entries:
+            if entry.kind not in kinds:
+                continue
+            s = start + entry.strip_prefix
+            if not _left_ok(t, start, entry):
+                continue
+            if entry.case_sensitive is not None and not _acronym_ok(prep, s, end, entry.case_sensitive):
+                continue
+            out.append(Hit(s, end, entry))
+            break
+    return out
+
+
+def longest(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, longest first, then leftmost; returned in text order."""
+    chosen: list[Hit] = []
+    taken: set[int] = set()
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if any(i in taken for i in range(h.start, h.end)):
+            continue
+        taken.update(range(h.start, h.end))
+        chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def _strip_clitic(word: str) -> str:
+    if len(word) > 3 and word[:2] in ("وب", "ول", "فب", "فل", "وك"):
+        return word[2:]
+    if len(word) > 2 and word[0] in "وفبلك":
+        return word[1:]
+    return word
+
+
+def _prev_words(t: str, start: int, k: int) -> list[tuple[int, str]]:
+    """Up to ``k`` words before ``start`` (nearest last), with their start offsets."""
+    out: list[tuple[int, str]] = []
+    i = start
+    while len(out) < k:
+        j = i - 1
+        if j < 0 or t[j] != " ":
+            break
+        ws = _word_start(t, j)
+        if ws == j:
+            break
+        out.insert(0, (ws, t[ws:j]))
+        i = ws
+    return out
+
+
+def _extend(prep: Prepared, hit: Hit, lex: ActorLexicon) -> None:
+    t = prep.text
+    heads = lex.genitive_heads.get("ar", frozenset()) | lex.genitive_heads.get("en", frozenset())
+    if _word_start(t, hit.start) == hit.start:
+        for _ in range(2):  # عناصر من مقاتلي داعش
+            words = _prev_words(t, hit.start, 2)
+            moved = False
+            if len(words) == 2:
+                two = words[0][1] + " " + words[1][1]
+                if two in heads or _strip_clitic(words[0][1]) + " " + words[1][1] in heads:
+                    hit.start = words[0][0] + (len(words[0][1]) - len(_strip_clitic(words[0][1])))
+                    moved = True
+            if not moved and words:
+                w0, w = words[-1]
+                for form in (w, _strip_clitic(w)):
+                    if form in heads:
+                        hit.start = w0 + len(w) - len(form)
+                        moved = True
+                        break
+            if not moved:
+                break
+            hit.rule_suffix = "+gen"
+    trailing = lex.trailing.get("ar", frozenset())
+    if trailing and hit.end < len(t) and t[hit.end] == " ":
+        j = hit.end + 1
+        k = j
+        while k < len(t) and t[k].isalnum():
+            k += 1
+        if t[j:k] in trailing:
+            hit.end = k
+
+
+def _phrase_ends(t: str, phrases: tuple[str, ...]) -> list[int]:
+    """End offsets of each occurrence of a phrase starting at a word boundary."""
+    ends: list[int] = []
+    for p in phrases:
+        i = t.find(p)
+        while i >= 0:
+            if i == 0 or not t[i - 1].isalnum():
+                e = i + len(p)
+                # a phrase ending in a clitic (الموالية ل) runs into the next word
+                if p.endswith((" ل", " ب")) or e >= len(t) or not t[e].isalnum():
+                    ends.append(e)
+            i = t.find(p, i + 1)
+    return ends
+
+
+def _mark_support(prep: Prepared, hits: list[Hit], lex: ActorLexicon, lang: str) -> None:
+    t = prep.text
+    by_start: dict[int, Hit] = {}
+    for h in hits:
+        by_start.setdefault(h.start, h)
+        by_start.setdefault(_word_start(t, h.start), h)
+
+    def following(e: int) -> Hit | None:
+        for d in range(0, 8):  # spaces, the article/clitic, "قبل", "the"
+            h = by_start.get(e + d)
+            if h is not None:
+                return h
+        return None
+
+    for langs in {lang, "ar", "en"}:
+        for e in _phrase_ends(t, lex.support_modifier.get(langs, ())):
+            h = following(e)
+            if h is not None and h.start - e <= 6 and " " not in t[e:h.start].strip().replace("قبل", ""):
+                h.dropped = True
+        for e in _phrase_ends(t, lex.support_assist.get(langs, ())):
+            h = following(e)
+            if h is not None and not h.dropped and h.start - e <= 6:
+                h.rule_suffix += "|support"
+    for h in hits:
+        if h.entry.lang == "en" and t.startswith(EN_SUPPORT_SUFFIXES, h.end) and not t.startswith(
+            " backed by", h.end
+        ):
+            h.dropped = True
+
+
+def document_country(text: str, lang: str = "ar", lexicon: ActorLexicon | None = None,
+                     prep: Prepared | None = None) -> str | None:
+    """The country (ISO2) a text is mostly about, from place and actor cues; None if no cue."""
+    lex = lexicon or load_actors()
+    prep = prep or prepare(text)
+    counts: Counter[str] = Counter()
+    for h in raw_hits(prep, lex, frozenset({"cue", "alias"})):
+        if h.entry.kind == "cue" and h.entry.code:
+            counts[h.entry.code] += 1
+        elif h.entry.code and lex.countries.get(h.entry.code) in ("SY", "IQ"):
+            counts[lex.countries[h.entry.code]] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def scan(text: str, lang: str, lexicon: ActorLexicon | None = None, country: str | None = None,
+         anaphors: bool = False) -> tuple[Prepared, list[Hit], str | None]:
+    """Prepared text, chosen hits (support-dropped ones removed) and the document country."""
+    lex = lexicon or load_actors()
+    prep = prepare(text)
+    kinds = {"alias", "country"} | ({"anaphor"} if anaphors else set())
+    hits = longest(raw_hits(prep, lex, frozenset(kinds)))
+    for h in hits:
+        _extend(prep, h, lex)
+    _mark_support(prep, hits, lex, lang)
+    if country is None:
+        country = document_country(text, lang, lex, prep)
+    return prep, [h for h in hits if not h.dropped], country
+
+
+def to_mention(prep: Prepared, h: Hit, code: str, rule: str, anaphor: bool = False) -> ActorMention:
+    s, e = prep.span(h.start, h.end)
+    return ActorMention(start=s, end=e, code=code, surface=prep.original[s:e], rule=rule, anaphor=anaphor)
+
+
+def find_actors(text: str, lang: str, lexicon: ActorLexicon | None = None,
+                country: str | None = None) -> list[ActorMention]:
+    """Explicitly named actors in ``text`` (offsets into ``text``), in text order.
+
+    ``rule`` is the alias id, with ``+gen`` when a genitive head was taken in, ``@SY``/``@IQ``
+    when the code came from the document's country, ``|support`` for an assisting actor.
+    """
+    lex = lexicon or load_actors()
+    prep, hits, doc_country = scan(text, lang, lex, country)
+    out: list[ActorMention] = []
+    for h in hits:
+        e = h.entry
+        if e.kind == "alias" and e.code:
+            out.append(to_mention(prep, h, e.code, e.id + h.rule_suffix))
+        elif e.kind == "country":
+            codes = dict(e.codes)
+            iso = doc_country if doc_country in codes else DEFAULT_COUNTRY
+            code = codes.get(iso) or next(iter(codes.values()))
+            mark = iso if doc_country in codes else iso + "?"
+            out.append(to_mention(prep, h, code, f"{e.id}@{mark}{h.rule_suffix}"))
+    return out
+
+
+def is_supporter(m: ActorMention) -> bool:
+    """Whether the mention was named as assisting another actor (بدعم من X)."""
+    return "|support" in m.rule

@@ -1,0 +1,107 @@
+"""Background and history are not events; a state of control is not a change of control.
+
+``background_reason`` says why a trigger's clause is history (a cue such as منذ أسابيع، العام
+الماضي، "last year"; a pluperfect كان/كانت … قد without a recent time word; a relative clause
+التي سيطرت on an actor; a date more than a week before publication) or a negation / intention
+(لم تتمكن، تخطط، "plans to"). ``find_control_observations`` turns statements of who holds a
+place (تحت سيطرة، الخاضعة لسيطرة، present-tense تسيطر، "held by", "under the control of") into
+observations for the control stage.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from rasad.events.context import Context, build_context
+from rasad.events.rules import load_cues
+from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
+from rasad.model import Document
+
+MAX_NEWS_AGE_DAYS = 7
+RELATIVE = ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "which", "who", "that")
+
+
+def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
+    cues = load_cues()
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    before = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, s_lo)
+    after = tokens_after(ctx.t, hit.end, 8, hi)
+    near_before = before[-4:]
+    if has_cue(before + after, cues["background"]):
+        return "background_cue"
+    if has_cue(near_before[-3:], cues["negation"]):
+        return "negation"
+    if near_before and near_before[-1] in RELATIVE and ctx.lang == "ar":
+        return "relative_clause"
+    # pluperfect: كان/كانت (… قد) before the verb, without a recent time word in the clause
+    if has_cue(before[-6:], cues["pluperfect"]) and (ctx.lang == "ar" or "had" in before[-3:]):
+        sentence_words = tokens_before(ctx.t, hit.start, 30, s_lo) + tokens_after(ctx.t, hit.end, 20, s_hi)
+        if not has_cue(sentence_words, cues["recent_time"]):
+            return "pluperfect"
+    # a date in the clause far before publication
+    if ctx.published is not None:
+        for d in ctx.dates:
+            if s_lo <= d.start < s_hi and d.m.value is not None and abs(d.start - hit.start) < 150:
+                if d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS):
+                    return "old_date"
+    return None
+
+
+def state_of_control(ctx: Context, hit: TriggerHit) -> bool:
+    """Whether the control word stands in a state phrase (تحت سيطرة X) rather than a change."""
+    cues = load_cues()
+    s_lo, _ = ctx.sentence_of(hit.start)
+    before = tokens_before(ctx.t, hit.start - len(hit.prefix), 3, s_lo)
+    window = " ".join(before) + " " + ctx.t[hit.start - len(hit.prefix):hit.end]
+    return any(c in window for c in cues["state_of_control"])
+
+
+def find_control_observations(doc: Document) -> list[dict[str, Any]]:
+    """Statements of who holds a place: [{place, controller, date, evidence, rule}, ...].
+
+    ``place`` is the PlaceMention described (the nearest place before the statement in its
+    sentence), ``controller`` the actor code after it (or the subject before a present-tense
+    تسيطر), ``date`` the publication date; ``evidence`` {start, end, text} in ``doc.text``.
+    """
+    ctx = build_context(doc)
+    cues = load_cues()
+    out: list[dict[str, Any]] = []
+    hits = find_triggers(ctx.t, ctx.lang, ctx.sents)
+    found: list[tuple[int, int, str]] = []
+    for h in hits:
+        if h.observation:
+            found.append((h.start - len(h.prefix), h.end, h.rule.id))
+    for phrase in cues["state_of_control"]:
+        if not phrase:
+            continue
+        i = ctx.t.find(phrase)
+        guard = 0
+        while i >= 0 and guard < 200:
+            guard += 1
+            found.append((i, i + len(phrase), "state:" + phrase))
+            i = ctx.t.find(phrase, i + len(phrase))
+    for s, e, rule in sorted(found):
+        s_lo, s_hi = ctx.sentence_of(s)
+        places_before = [p for p in ctx.places if s_lo <= p.start < s]
+        places_after = [p for p in ctx.places if e <= p.start < min(s_hi, e + 60)]
+        actors_after = [a for a in ctx.actors if e <= a.start < min(s_hi, e + 60)]
+        actors_before = [a for a in ctx.actors if s_lo <= a.start < s]
+        if rule.startswith("state:"):
+            place = places_before[-1] if places_before else None
+            actor = actors_after[0] if actors_after else None
+        else:  # present-tense control verb: subject before, places after
+            place = places_after[0] if places_after else None
+            actor = actors_before[-1] if actors_before else (actors_after[0] if actors_after else None)
+        if place is None or actor is None:
+            continue
+        os_, oe = ctx.orig_span(min(s, place.start), max(e, place.end, actor.end))
+        out.append({
+            "place": place.m,
+            "controller": actor.m.code,
+            "date": ctx.published,
+            "evidence": {"start": os_, "end": oe, "text": doc.text[os_:oe]},
+            "rule": rule,
+            "doc_id": doc.id,
+        })
+    return out

@@ -1,0 +1,164 @@
+"""Everything the events stage reads about one document, in match-normalised offsets.
+
+The other stages (sentences, actors, dates, numbers, places) give offsets into the stored text;
+here they are mapped into the ``match`` view once, so the assembly code works on one string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from rasad.model import ActorMention, DateMention, Document, NumberMention, PlaceMention
+from rasad.text.normalize import Normalized, normalize
+
+M = TypeVar("M")
+
+
+@dataclass(slots=True)
+class Span(Generic[M]):
+    """A mention of another stage, with its offsets in the normalised view."""
+
+    start: int
+    end: int
+    m: M
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    lang: str
+    nz: Normalized
+    t: str
+    o2n: list[int]
+    sents: list[tuple[int, int]]
+    places: list[Span[PlaceMention]] = field(default_factory=list)
+    actors: list[Span[ActorMention]] = field(default_factory=list)
+    dates: list[Span[DateMention]] = field(default_factory=list)
+    numbers: list[Span[NumberMention]] = field(default_factory=list)
+    published: date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sents[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos >= e:
+                lo = mid + 1
+            else:
+                return s, e
+        return (0, len(self.t))
+
+    def sentence_index(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.sents):
+            if s <= pos < e:
+                return i
+        return -1
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.nz.span(start, end)
+
+
+def _orig_to_norm(nz: Normalized) -> list[int]:
+    n = len(nz.original)
+    o2n = [-1] * (n + 1)
+    for i, o in enumerate(nz.offsets[:-1]):
+        if o2n[o] == -1:
+            o2n[o] = i
+    o2n[n] = len(nz.text)
+    nxt = len(nz.text)
+    for o in range(n, -1, -1):
+        if o2n[o] == -1:
+            o2n[o] = nxt
+        else:
+            nxt = o2n[o]
+    return o2n
+
+
+def _resolve(name: str, attr: str) -> Callable[..., Any]:
+    """The real API of a sibling stage, or the temporary fallback while it is missing."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(name)
+        return getattr(mod, attr)
+    except (ImportError, AttributeError):
+        from rasad.events import _fallback
+
+        return getattr(_fallback, attr)
+
+
+def _spans(items: list[Any], o2n: list[int]) -> list[Span[Any]]:
+    out = []
+    n = len(o2n) - 1
+    for m in items:
+        s = o2n[min(max(m.start, 0), n)]
+        e = o2n[min(max(m.end, 0), n)]
+        if e <= s:
+            e = s + 1
+        out.append(Span(s, e, m))
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+def build_context(doc: Document) -> Context:
+    text = doc.text or ""
+    lang = doc.lang if doc.lang in ("ar", "en") else "ar"
+    nz = normalize(text, "match")
+    o2n = _orig_to_norm(nz)
+    split_sentences = _resolve("rasad.text.sentences", "split_sentences")
+    sents = []
+    for s, e in split_sentences(text):
+        ns, ne = o2n[s], o2n[min(e, len(text))]
+        if ne > ns:
+            sents.append((ns, ne))
+    if not sents:
+        sents = [(0, len(nz.text))]
+    # make the sentence spans cover the text without gaps (simplifies lookups)
+    fixed: list[tuple[int, int]] = []
+    prev = 0
+    for s, e in sorted(sents):
+        s = max(s, prev)
+        if e <= s:
+            continue
+        if fixed and s > prev:
+            fixed[-1] = (fixed[-1][0], s)
+        elif not fixed and s > 0:
+            s = 0
+        fixed.append((s, e))
+        prev = e
+    if fixed and fixed[-1][1] < len(nz.text):
+        fixed[-1] = (fixed[-1][0], len(nz.text))
+    ctx = Context(doc, lang, nz, nz.text, o2n, fixed or [(0, len(nz.text))], published=doc.published)
+    if not text.strip():
+        return ctx
+    find_all_actors = _resolve("rasad.actors", "find_all_actors")
+    find_dates = _resolve("rasad.text.dates", "find_dates")
+    find_numbers = _resolve("rasad.text.numbers", "find_numbers")
+    find_places = _resolve("rasad.places.geoparser", "find_places")
+    ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang), o2n)
+    ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
+    ctx.numbers = _spans(_safe(ctx, "numbers", find_numbers, text, lang), o2n)
+    ctx.places = _spans(_safe(ctx, "places", find_places, text, lang), o2n)
+    return ctx
+
+
+def _safe(ctx: Context, what: str, fn: Callable[..., list[Any]], *args: Any) -> list[Any]:
+    """A sibling stage's mentions; a failure there costs its mentions, never the document."""
+    try:
+        return list(fn(*args))
+    except Exception as exc:  # noqa: BLE001 - extraction never fails a batch
+        ctx.extra.setdefault("errors", []).append(f"{what}: {type(exc).__name__}: {exc}")
+        from rasad.events import _fallback
+
+        alt = {"actors": "find_all_actors", "dates": "find_dates", "numbers": "find_numbers",
+               "places": "find_places"}[what]
+        try:
+            return list(getattr(_fallback, alt)(*args))
+        except Exception:  # noqa: BLE001
+            return []

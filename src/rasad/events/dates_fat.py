@@ -1,0 +1,144 @@
+"""An event's date and its fatalities, from the mentions around its trigger.
+
+Date: the date mention of the trigger's sentence nearest to the trigger (an unresolvable one,
+such as a weekday without a publication date, gives null); with none, the publication date
+(flag ``publication``) unless the clause says "earlier" (في وقت سابق); with no publication date,
+an explicit full date at the top of the document (a dateline), else null.
+
+Fatalities: a number tied to a word for the dead (قتلى، مقتل، استشهد، killed, dead...) in the
+clause, never one tied to a word for the wounded; "dozens" gives null; a victim noun in the
+singular or dual right after the word for the dead (مقتل امرأة، استشهد مدنيان) gives 1 or 2. With
+several places in one event list, a number counts only for the place named right after it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rasad.events.context import Context, Span
+from rasad.events.rules import load_cues
+from rasad.events.triggers import TriggerHit, has_cue, tokens_before
+from rasad.model import PlaceMention
+
+
+def _doc_date(ctx: Context) -> tuple[date | None, int | None]:
+    if "doc_date" in ctx.extra:
+        return ctx.extra["doc_date"]
+    res: tuple[date | None, int | None] = (None, None)
+    if ctx.published is not None:
+        res = (ctx.published, 1)
+    else:
+        head_end = ctx.sents[min(2, len(ctx.sents) - 1)][1] if ctx.sents else 0
+        for d in ctx.dates:
+            if d.start >= head_end:
+                break
+            if d.m.value is not None and (d.m.precision or 1) == 1:
+                res = (d.m.value, 1)
+                break
+    ctx.extra["doc_date"] = res
+    return res
+
+
+def event_date(ctx: Context, hit: TriggerHit, hi: int) -> tuple[date | None, int | None, str | None]:
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    best: Span | None = None
+    best_d = 10**9
+    for d in ctx.dates:
+        if d.start < s_lo or d.start >= s_hi:
+            continue
+        # prefer mentions in the trigger's own clause
+        dist = abs(d.start - hit.start) + (0 if d.start < hi else 200)
+        if dist < best_d:
+            best, best_d = d, dist
+    if best is not None:
+        if best.m.value is None:
+            return None, None, "unresolved"
+        return best.m.value, best.m.precision or 1, "text"
+    words = tokens_before(ctx.t, hit.start, 12, s_lo)
+    if has_cue(words, ("في وقت سابق", "earlier")):
+        return None, None, None
+    d, p = _doc_date(ctx)
+    if d is None:
+        return None, None, None
+    return d, p, "publication"
+
+
+def _killed_numbers(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[int, int, int | None]]:
+    """(start, end, value) of numbers tied to the dead in [s_lo, s_hi); value None = vague."""
+    cues = load_cues()
+    killed, injured, vague = cues["killed"], cues["injured"], cues["vague"]
+    out: list[tuple[int, int, int | None]] = []
+    for n in ctx.numbers:
+        if n.start < s_lo or n.start >= s_hi:
+            continue
+        before = tokens_before(ctx.t, n.start, 4, s_lo)
+        after = ctx.t[n.end:min(s_hi, n.end + 60)].split()[:5]
+        after = [w.strip("،,.()\"") for w in after]
+        # the nearest cue word decides
+        tie = None
+        for w in reversed(before):
+            if has_cue([w], injured):
+                tie = "injured"
+                break
+            if has_cue([w], killed):
+                tie = "killed"
+                break
+        if tie is None:
+            for k, w in enumerate(after):
+                if has_cue([w], injured):
+                    tie = "injured"
+                    break
+                if has_cue([w], killed) or has_cue(after[k:k + 2], killed):
+                    tie = "killed"
+                    break
+        if tie != "killed":
+            continue
+        value = n.m.value
+        if has_cue(before[-2:], vague):
+            value = None
+        out.append((n.start, n.end, value))
+    # victim nouns in the singular / dual after a word for the dead
+    words = ctx.t[s_lo:s_hi].split()
+    pos = s_lo
+    spans: list[tuple[int, str]] = []
+    for w in words:
+        i = ctx.t.find(w, pos)
+        spans.append((i, w))
+        pos = i + len(w)
+    for k, (i, w) in enumerate(spans[:-1]):
+        if has_cue([w.strip("،,.")], killed):
+            nxt = spans[k + 1][1].strip("،,.()\"")
+            if any(ctx.numbers[j].start == spans[k + 1][0] for j in range(len(ctx.numbers))):
+                continue
+            if has_cue([nxt], cues["victim_dual"]):
+                out.append((spans[k + 1][0], spans[k + 1][0] + len(nxt), 2))
+            elif has_cue([nxt], cues["victim_singular"]):
+                out.append((spans[k + 1][0], spans[k + 1][0] + len(nxt), 1))
+    return sorted(out)
+
+
+def fatalities_for(ctx: Context, hit: TriggerHit, hi: int, place: Span[PlaceMention] | None,
+                   n_places: int) -> int | None:
+    cues = load_cues()
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    nums = _killed_numbers(ctx, s_lo, s_hi)
+    if not nums:
+        words = ctx.t[s_lo:s_hi].split()
+        if has_cue(words, cues["no_casualties"]):
+            return 0
+        return None
+    # a number followed closely by a place belongs to that place
+    specific: dict[int, tuple[int, int, int | None]] = {}
+    for ns, ne, v in nums:
+        for p in ctx.places:
+            if ne <= p.start < ne + 45 and p.start < s_hi:
+                specific.setdefault(p.start, (ns, ne, v))
+                break
+    if place is not None and place.start in specific:
+        return specific[place.start][2]
+    if n_places > 1:
+        return None
+    general = [x for x in nums if not any(x == v for v in specific.values())] or nums
+    # the number nearest to the trigger
+    ns, ne, v = min(general, key=lambda x: abs(x[0] - hit.start))
+    return v

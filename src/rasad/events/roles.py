@@ -1,0 +1,193 @@
+"""Assigning actor1 and actor2 by role, not by order of appearance.
+
+actor1 (who acts) is, in this order: an agent phrase after the trigger (من قبل X، على يد X، "by
+X", a ل-genitive قصف لطيران X, or من X right after a strike word), an attributive adjective
+(قصف تركي، غارات روسية), the subject right after a verb (VSO: سيطر "مجلس منبج"), the nearest
+actor before the trigger in the sentence that is not in an oblique position (its coalition's
+leading actor), or the subject carried over from the sentences before.
+actor2 (who is acted upon / who loses) is an actor after an oblique marker (من، ضد، مع، على حساب،
+مواقع، عناصر، "against", "from"), civilians when the clause names civilian victims, the rule's
+default, or for territory the document's opponent of actor1.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rasad.events.context import Context, Span
+from rasad.events.rules import load_cues
+from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
+from rasad.model import ActorMention
+
+NON_AGENTS = frozenset({"CIVILIANS", "PROTESTERS"})
+REMOTE = frozenset({
+    "shelling_artillery_missile_attack", "air_drone_strike", "remote_explosive_landmine_ied", "suicide_bomb",
+    "grenade", "chemical_weapon", "attack", "abduction_forced_disappearance", "sexual_violence",
+})
+
+
+@dataclass(slots=True)
+class Roles:
+    actor1: str | None = None
+    actor2: str | None = None
+    actor1_text: str | None = None
+    actor2_text: str | None = None
+    how1: str = ""
+    how2: str = ""
+
+
+def _supporter(m: ActorMention) -> bool:
+    return "|support" in (m.rule or "")
+
+
+def _prefix_of(ctx: Context, sp: Span[ActorMention]) -> str:
+    i = sp.start
+    j = i
+    while j > 0 and ctx.t[j - 1].isalpha():
+        j -= 1
+    return ctx.t[j:i]
+
+
+def _oblique(ctx: Context, sp: Span[ActorMention], floor: int) -> bool:
+    """Whether the mention stands after a preposition / object marker (not a subject)."""
+    cues = load_cues()
+    pre = _prefix_of(ctx, sp)
+    if ctx.lang == "ar" and pre and pre[-1] in "بل" and pre not in ("ال",):
+        return True
+    before = tokens_before(ctx.t, sp.start - len(pre), 2, floor)
+    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(before[-1:], ("في", "على", "عن", "الى", "in", "on", "of", "at", "to")):
+        return True
+    return bool(has_cue(before[-2:], cues["agent_markers"]))
+
+
+def _agentive(ctx: Context, sp: Span[ActorMention], floor: int) -> bool:
+    cues = load_cues()
+    pre = _prefix_of(ctx, sp)
+    before = tokens_before(ctx.t, sp.start - len(pre), 2, floor)
+    return has_cue(before[-2:], cues["agent_markers"])
+
+
+def _lead(ctx: Context, sp: Span[ActorMention], sent_actors: list[Span[ActorMention]]) -> Span[ActorMention]:
+    """Walk back over a coalition ('X و Y', 'X and Y') to its first member (spec rule 3)."""
+    i = sent_actors.index(sp)
+    cur = sp
+    while i > 0:
+        prev = sent_actors[i - 1]
+        gap = ctx.t[prev.end:cur.start].strip(" ،,\"'«»“”")
+        words = gap.split()
+        if len(gap) <= 30 and (not words or all(w in ("و", "and", "مع", "with", "المتحالفه", "معها", "ومعها") or w.startswith("و") and len(words) <= 2 for w in words)):
+            cur = prev
+            i -= 1
+            continue
+        break
+    return cur
+
+
+def opponents(ctx: Context, code: str | None) -> list[str]:
+    """Armed actors of the document that are not on ``code``'s side, most named first."""
+    cues = load_cues()
+    allies: set[str] = set()
+    for group in cues["alliances"].values():
+        if code in group:
+            allies.update(group)
+    allies.add(code or "")
+    counts = Counter(a.m.code for a in ctx.actors if not _supporter(a.m))
+    return [c for c, _n in counts.most_common() if c not in allies and c not in NON_AGENTS]
+
+
+def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
+    cues = load_cues()
+    words = tokens_after(ctx.t, hit.end, 2, hi) + tokens_before(ctx.t, hit.start - len(hit.prefix), 1)
+    for code, adjs in cues["actor_adjectives"].items():
+        if has_cue(words, adjs):
+            return code
+    return None
+
+
+def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str | None) -> Roles:
+    """actor1/actor2 for ``hit`` whose clause ends at ``hi``; ``carry`` = subject carried over."""
+    cues = load_cues()
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    sent = [a for a in ctx.actors if s_lo <= a.start < s_hi and not _supporter(a.m)]
+    r = Roles()
+    subj: Span[ActorMention] | None = None
+    agent: Span[ActorMention] | None = None
+    after = [a for a in sent if hit.end <= a.start < hi]
+    # 1. agent phrase after the trigger
+    for a in after:
+        gap = ctx.t[hit.end:a.start]
+        if len(gap) > 60:
+            break
+        pre = _prefix_of(ctx, a)
+        if _agentive(ctx, a, hit.end) or (
+            ctx.lang == "ar" and pre.endswith("ل") and len(gap.split()) <= 2 and event in REMOTE | {"armed_clash"}
+        ) or (
+            event in REMOTE and len(gap.split()) <= 2 and has_cue(tokens_before(ctx.t, a.start - len(pre), 1, hit.end), ("من",))
+        ):
+            agent = a
+            break
+    # 2. attributive adjective
+    adj = _adjective_actor(ctx, hit, hi)
+    # 3. subject right after the verb
+    if agent is None and after:
+        a = after[0]
+        gap = ctx.t[hit.end:a.start]
+        if len(gap.split()) <= 3 and not _oblique(ctx, a, hit.end) and a.m.code not in NON_AGENTS:
+            subj = a
+    # 4. nearest non-oblique actor before the trigger in the sentence
+    if agent is None and subj is None:
+        for a in reversed([a for a in sent if a.end <= hit.start]):
+            if a.m.code in NON_AGENTS:
+                continue
+            if _oblique(ctx, a, s_lo):
+                continue
+            subj = _lead(ctx, a, sent)
+            break
+    role_subject = hit.rule.subject
+    first: Span[ActorMention] | None = agent or subj
+    if first is not None:
+        if role_subject == "actor2" and agent is None:
+            r.actor2, r.actor2_text, r.how2 = first.m.code, first.m.surface, "subject"
+        else:
+            r.actor1, r.actor1_text, r.how1 = first.m.code, first.m.surface, "agent" if agent else "subject"
+    elif adj:
+        r.actor1, r.how1 = adj, "adjective"
+    elif carry and role_subject == "actor1":
+        r.actor1, r.how1 = carry, "carried"
+    if adj and r.actor1 is None and role_subject == "actor1":
+        r.actor1, r.how1 = adj, "adjective"
+    # actor2 from oblique markers after the trigger
+    if r.actor2 is None:
+        for a in after:
+            if first is not None and a is first:
+                continue
+            if a.m.code == r.actor1:
+                continue
+            pre = _prefix_of(ctx, a)
+            before = tokens_before(ctx.t, a.start - len(pre), 2, hit.end)
+            if has_cue(before, cues["actor2_markers"]) or (ctx.lang == "ar" and pre.endswith("ل")):
+                r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "marker"
+                break
+    if r.actor2 is None and role_subject == "actor2":
+        r.actor2 = None
+    # civilians as victims
+    if r.actor2 is None and event in REMOTE:
+        clause = tokens_before(ctx.t, hit.start, 12, s_lo) + tokens_after(ctx.t, hit.end, 14, s_hi)
+        if has_cue(clause, cues["civilian_victims"]):
+            r.actor2, r.how2 = "CIVILIANS", "victims"
+    # rule defaults
+    if r.actor1 is None and hit.rule.actor1:
+        r.actor1, r.how1 = hit.rule.actor1, "default"
+    if r.actor2 is None and hit.rule.actor2:
+        r.actor2, r.how2 = hit.rule.actor2, "default"
+    if r.actor1 is None and role_subject == "actor2" and carry and carry != r.actor2:
+        r.actor1, r.how1 = None, ""
+    if r.actor1 == r.actor2 and r.actor1 is not None and event != "armed_clash":
+        r.actor2 = None
+    return r
+
+
+def default_opponent(ctx: Context, code: str | None) -> str | None:
+    opp = opponents(ctx, code)
+    return opp[0] if opp else None

@@ -1,0 +1,183 @@
+"""Which places a trigger governs (spec rule 1: one event per place).
+
+The scope of a trigger runs from its end to the end of its clause: the sentence end, or the
+next trigger of another kind in the same sentence. Inside it, every place mention is an event
+place unless it only frames another place (direction, countryside, governorate), names where
+forces or fire came from (من ... unless the rule takes places after من), a direction or
+destination (باتجاه، نحو، إلى), or sits inside an actor's name. When the scope holds none:
+an anaphor (عليها، القريتين، the villages) takes the list named just before; then places
+before the trigger in the sentence; then a frame alone (geo_precision 2/3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasad.events.context import Context, Span
+from rasad.events.rules import load_cues
+from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
+from rasad.model import PlaceMention
+from rasad.text.normalize import match_key
+
+ADMIN_KINDS = frozenset({"governorate", "country", "district", "subdistrict", "region"})
+
+
+@dataclass(slots=True)
+class PlaceChoice:
+    span: Span[PlaceMention]
+    how: str  # scope | anaphora | before | frame
+    geo_precision: int
+
+
+def is_frame(p: PlaceMention) -> bool:
+    if getattr(p, "frame_only", False):
+        return True
+    if p.frame:
+        return True
+    return bool(p.place is not None and p.place.kind in ADMIN_KINDS and p.noun is None)
+
+
+def place_key(p: PlaceMention) -> str:
+    if p.place is not None:
+        return p.place.id
+    return "name:" + match_key(p.name).removeprefix("ال")
+
+
+def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
+    return any(a.start <= sp.start and sp.end <= a.end for a in ctx.actors)
+
+
+def _gap_words(ctx: Context, lo: int, hi: int, n: int = 4) -> list[str]:
+    return tokens_before(ctx.t, hi, n, lo)
+
+
+def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) -> bool:
+    cues = load_cues()
+    before = _gap_words(ctx, lo, sp.start, 4)
+    if has_cue(before[-3:], cues["direction_markers"]):
+        return True
+    if has_cue(before[-4:], cues["origin_markers"]):
+        return True
+    if not hit.rule.place_from and hit.event not in ("withdrawal",) and has_cue(before[-4:], cues["source_markers"]):
+        return True
+    return _inside_actor(ctx, sp)
+
+
+def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[PlaceMention]]]:
+    """Runs of places joined only by list connectors and place nouns (a list of places)."""
+    cues = load_cues()
+    conn = set(cues["list_connectors"])
+    out: list[list[Span[PlaceMention]]] = []
+    for sp in spans:
+        if out:
+            prev = out[-1][-1]
+            gap = ctx.t[prev.end:sp.start]
+            words = [w.strip('"\'«»()،,.-') for w in gap.split()]
+            words = [w for w in words if w]
+            if len(gap) < 40 and all(w in conn or w.startswith("و") and len(w) > 1 or _is_place_noun(w) for w in words):
+                out[-1].append(sp)
+                continue
+        out.append([sp])
+    return out
+
+
+_PLACE_NOUNS = frozenset(match_key(w) for w in (
+    "قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "مدن", "حي", "أحياء", "حيي", "منطقة",
+    "منطقتي", "مناطق", "ناحية", "ناحيتي", "قضاء", "مزرعة", "مزارع", "تلة", "جبل", "حقل", "سد", "مطار", "بلدتا",
+    "village", "villages", "town", "towns", "city", "the", "of", "district", "area",
+))
+
+
+def _is_place_noun(w: str) -> bool:
+    w2 = w[1:] if w[:1] in "وب" else w
+    return w in _PLACE_NOUNS or w2 in _PLACE_NOUNS
+
+
+def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> list[Span[PlaceMention]]:
+    cues = load_cues()
+    after = tokens_after(ctx.t, hit.end, 8, hi)
+    plural = has_cue(after, cues["place_anaphora_plural"]) or (
+        ctx.lang == "ar" and any(w.endswith(("ها", "هما")) for w in after[:2])
+    )
+    singular = has_cue(after, cues["place_anaphora_singular"])
+    if not (plural or singular):
+        return []
+    # look back up to two sentences for the last list of event-worthy places
+    idx = ctx.sentence_index(hit.start)
+    lo = ctx.sents[max(0, idx - 2)][0] if idx >= 0 else 0
+    prev = [p for p in ctx.places if lo <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)]
+    if not prev:
+        return []
+    groups = _groups(ctx, prev)
+    if plural:
+        return groups[-1]
+    return [groups[-1][-1]]
+
+
+def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
+    """The event places of ``hit``, whose clause ends at ``hi``."""
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    in_scope = [p for p in ctx.places if hit.end <= p.start < hi]
+    chosen: list[PlaceChoice] = []
+    frames: list[Span[PlaceMention]] = []
+    seen: set[str] = set()
+    lo = hit.end
+    for sp in in_scope:
+        if _excluded(ctx, hit, sp, lo):
+            lo = sp.end
+            continue
+        if is_frame(sp.m):
+            frames.append(sp)
+            lo = sp.end
+            continue
+        key = place_key(sp.m)
+        if key in seen:
+            continue
+        # a containing admin place named after a place of the list is only its location
+        if chosen and _contains(sp.m, [c.span.m for c in chosen]):
+            continue
+        seen.add(key)
+        chosen.append(PlaceChoice(sp, "scope", sp.m.geo_precision or 1))
+        lo = sp.end
+    if chosen:
+        return chosen
+    ana = _anaphor_places(ctx, hit, s_lo, hi)
+    if ana:
+        return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
+    before = [p for p in ctx.places if s_lo <= p.start < hit.start and not _inside_actor(ctx, p)]
+    plain = [p for p in before if not is_frame(p.m)]
+    if plain:
+        groups = _groups(ctx, plain)
+        return [PlaceChoice(sp, "before", sp.m.geo_precision or 1) for sp in groups[0]]
+    frames = frames or [p for p in before if is_frame(p.m)]
+    if frames:
+        f = frames[0]
+        prec = f.m.geo_precision if f.m.geo_precision and f.m.geo_precision > 1 else 2
+        if f.m.place is not None and f.m.place.kind in ("governorate", "country"):
+            prec = 3
+        return [PlaceChoice(f, "frame", prec)]
+    return []
+
+
+def _contains(p: PlaceMention, others: list[PlaceMention]) -> bool:
+    pl = p.place
+    if pl is None or pl.kind not in ADMIN_KINDS | {"town"}:
+        return False
+    for o in others:
+        op = o.place
+        if op is None or op.id == pl.id:
+            continue
+        names = {pl.name_en, pl.name_ar}
+        if pl.kind == "governorate" and op.admin1 in names:
+            return True
+        if pl.kind in ("district", "subdistrict") and (op.admin2 in names or op.admin3 in names):
+            return True
+    return False
+
+
+def lead_place(ctx: Context) -> Span[PlaceMention] | None:
+    """The first non-frame place of the document (its dateline or lead)."""
+    for p in ctx.places:
+        if not is_frame(p.m) and not _inside_actor(ctx, p):
+            return p
+    return None

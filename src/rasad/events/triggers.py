@@ -1,0 +1,182 @@
+"""Finding trigger words in match-normalised text (one Aho-Corasick pass per document).
+
+A form matches when it sits on token boundaries: before it only proclitics (و ف ب ل ك س ال لل
+in Arabic), after it only a suffix of the rule's suffix set. Overlapping hits keep the longest.
+Rule conditions (requires_after, block_before, block_after, imperfect) are checked here on the
+surrounding tokens; the result is a list of :class:`TriggerHit` in text order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasad.events.rules import Rule, RuleSet, load_rules
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك", "س", "لت", "لي")
+_ART = ("", "ال")
+
+
+def _proclitics() -> frozenset[str]:
+    out = set()
+    for c in _CONJ:
+        for p in _PREP:
+            for a in _ART:
+                if p == "ل" and a == "ال":
+                    out.add(c + "لل")
+                    continue
+                if p in ("لت", "لي", "س") and a:
+                    continue
+                out.add(c + p + a)
+    return frozenset(out)
+
+
+PROCLITICS = _proclitics()
+_AR_LETTER = range(0x0621, 0x064B)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    start: int  # normalised offsets of the matched form (clitics excluded)
+    end: int
+    rule: Rule
+    form: str
+    prefix: str  # the proclitics actually attached
+    event: str  # event after `switch` (may differ from rule.event)
+    observation: bool = False  # a statement of control (present tense), not a change
+
+
+def _token_start(t: str, i: int) -> int:
+    while i > 0 and _is_word_char(t[i - 1]):
+        i -= 1
+    return i
+
+
+def _token_end(t: str, i: int) -> int:
+    n = len(t)
+    while i < n and _is_word_char(t[i]):
+        i += 1
+    return i
+
+
+def tokens_before(t: str, pos: int, n: int, floor: int = 0) -> list[str]:
+    """The ``n`` whitespace tokens before ``pos`` (not crossing ``floor``), punctuation stripped."""
+    lo = max(floor, pos - 16 * n)
+    words = [w.strip('"\'،,.:;()«»-') for w in t[lo:pos].split()]
+    words = [w for w in words if w]
+    return words[-n:]
+
+
+def tokens_after(t: str, pos: int, n: int, ceil: int | None = None) -> list[str]:
+    hi = len(t) if ceil is None else ceil
+    hi = min(hi, pos + 16 * n)
+    words = [w.strip('"\'،,.:;()«»-') for w in t[pos:hi].split()]
+    words = [w for w in words if w]
+    return words[:n]
+
+
+def _strip_clitics(w: str) -> list[str]:
+    """The word and its variants without proclitics (for cue-word membership tests)."""
+    out = [w]
+    for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "ال", "فال", "لل"):
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            out.append(w[len(p):])
+    return out
+
+
+def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
+    """True when one of the (possibly multi-word) ``cues`` occurs in the token list."""
+    if not words or not cues:
+        return False
+    joined = " " + " ".join(words) + " "
+    variants = set()
+    for w in words:
+        variants.update(_strip_clitics(w))
+    for c in cues:
+        if " " in c:
+            if " " + c + " " in joined or (" " + c) in joined:
+                return True
+        elif c in variants:
+            return True
+    return False
+
+
+def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None) -> list[TriggerHit]:
+    """All trigger hits in normalised text ``t``; ``bounds`` are sentence spans (normalised)."""
+    rs: RuleSet = load_rules("ar" if lang == "ar" else "en")
+    raw: list[tuple[int, int, int, str, str]] = []  # start, end, rule idx, form, prefix
+    n = len(t)
+    for end_i, vals in rs.automaton.iter(t):
+        key = vals[0][0]
+        s = end_i - len(key) + 1
+        e = end_i + 1
+        ts = _token_start(t, s)
+        prefix = t[ts:s]
+        if lang == "ar":
+            if prefix and prefix not in PROCLITICS:
+                continue
+        elif prefix:
+            continue
+        te = _token_end(t, e)
+        suffix = t[e:te]
+        if te - e > rs.max_suffix:
+            continue
+        for _k, idx, sfx in vals:
+            allowed = rs.suffixes.get(sfx, frozenset({""}))
+            if suffix in allowed:
+                raw.append((s, te, idx, key, prefix))
+    if not raw:
+        return []
+    # longest match wins among overlaps (ties: earlier rule)
+    raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, int, str, str]] = []
+    for r in raw:
+        if any(not (r[1] <= a or r[0] >= b) for a, b in taken):
+            # allow a second rule on exactly the same span
+            if any(r[0] == k[0] and r[1] == k[1] and r[2] != k[2] for k in kept):
+                kept.append(r)
+            continue
+        taken.append((r[0], r[1]))
+        kept.append(r)
+    kept.sort(key=lambda r: (r[0], r[2]))
+    out: list[TriggerHit] = []
+    bounds = bounds or [(0, n)]
+    bi = 0
+    for s, e, idx, key, prefix in kept:
+        while bi < len(bounds) - 1 and bounds[bi][1] <= s:
+            bi += 1
+        lo, hi = bounds[bi]
+        if not (lo <= s < hi):
+            lo, hi = 0, n
+        rule = rs.rules[idx]
+        before = tokens_before(t, s - len(prefix), 4, lo)
+        after = tokens_after(t, e, max(rule.window, 3), hi)
+        if rule.block_before and has_cue(before, rule.block_before):
+            continue
+        if rule.block_after and has_cue(after[:3], rule.block_after):
+            continue
+        if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
+            continue
+        observation = False
+        if rule.imperfect:
+            if lang == "ar":
+                observation = not (prefix.endswith("ل") or prefix.endswith("لت") or prefix.endswith("لي"))
+            else:
+                observation = True
+        # future tense (سـ + present) is not an event
+        if lang == "ar" and prefix.rstrip("تي").endswith("س") and key[:1] in "تين":
+            continue
+        event = rule.event
+        if rule.switch:
+            clause = tokens_before(t, s, 6, lo) + tokens_after(t, e, 10, hi)
+            for new_event, cues in rule.switch.items():
+                if has_cue(clause, cues):
+                    event = new_event
+                    break
+        out.append(TriggerHit(s, e, rule, key, prefix, event, observation))
+    return out

@@ -1,0 +1,238 @@
+"""Tokens of a normalised text and the Aho-Corasick scan for gazetteer names.
+
+The text is first cut into word tokens (letters and digits). The scan runs over a *view* of
+the tokens: each Arabic token as written, each Latin token as its :func:`latin_key`
+(articles dropped), each followed by ``\\x02``; tokens are joined by a space when only
+whitespace or a hyphen separates them and by ``\\x03`` otherwise, so a multi-word name never
+spans punctuation. Keys are the bare names (Arabic: first word without its article) in the
+same form, so a hit always ends at a token end; its start must be a token start or follow a
+proclitic string (وبال، لل، ف …) inside the token. The automaton is built once per gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from rasad.places.lexicon import (
+    LATIN_ARTICLES,
+    LATIN_HYPHEN_ARTICLES,
+    PROCLITICS,
+    arabic_key,
+    bare_forms,
+    is_arabic,
+    latin_key,
+    latin_name_key,
+    strip_article,
+)
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_SPACE_GAP = re.compile(r"[\s\-]*")
+END, SEP_SPACE, SEP_PUNCT = "\x02", " ", "\x03"
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Word tokens of a normalised text (offsets into it)."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    gaps: list[str]  # gaps[i]: the text between token i-1 and token i ("" before the first)
+    upper: list[bool]  # Latin token written with a capital in the original
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def space_gap(self, i: int) -> bool:
+        """Only whitespace or a hyphen between token i-1 and token i."""
+        return _SPACE_GAP.fullmatch(self.gaps[i]) is not None and "\n\n" not in self.gaps[i]
+
+    def list_sep(self, i: int) -> bool:
+        """A list separator (comma) between token i-1 and token i."""
+        g = self.gaps[i]
+        return ("،" in g or "," in g) and not any(c in g for c in ".:;؛!?؟()\n")
+
+
+def tokenize(norm_text: str, original: str, offsets: list[int]) -> Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    gaps: list[str] = []
+    upper: list[bool] = []
+    prev = 0
+    for m in TOKEN_RE.finditer(norm_text):
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
+        words.append(m.group())
+        gaps.append(norm_text[prev:s])
+        o = original[offsets[s]] if offsets[s] < len(original) else ""
+        upper.append(o.isupper())
+        prev = e
+    return Tokens(norm_text, starts, ends, words, gaps, upper)
+
+
+@lru_cache(maxsize=65536)
+def token_stems(word: str) -> frozenset[str]:
+    """Bare readings of an Arabic token (proclitics and article removed), or the word itself."""
+    if not is_arabic(word):
+        return frozenset((word,))
+    out = set()
+    for _p, stem in bare_forms(word):
+        out.add(stem)
+        out.add(strip_article(stem)[0])
+    return frozenset(out)
+
+
+@dataclass(slots=True)
+class KeyInfo:
+    key: str  # bare key, words joined by spaces
+    latin: bool
+    entries: list[tuple[int, bool, str]] = field(default_factory=list)  # place idx, had article, kind
+
+
+@dataclass(slots=True)
+class Hit:
+    t0: int  # first token
+    t1: int  # last token (inclusive)
+    prefix: str  # proclitics before the name inside token t0
+    info: KeyInfo
+
+    @property
+    def article(self) -> bool:
+        return PROCLITICS.get(self.prefix, False)
+
+
+class NameIndex:
+    """Aho-Corasick automaton over the bare keys of every gazetteer name variant."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self.gazetteer = gazetteer
+        infos: dict[str, KeyInfo] = {}
+        for name, idx, vkind in gazetteer.names():
+            if not name:
+                continue
+            if is_arabic(name):
+                key, art = arabic_key(name)
+                if len(key.replace(" ", "")) < 2:
+                    continue
+                latin = False
+            elif re.search("[a-z]", name):
+                key, art, latin = latin_name_key(name), False, True
+                if len(key.replace(" ", "")) < 3:
+                    continue
+            else:
+                continue
+            info = infos.get(key)
+            if info is None:
+                info = infos[key] = KeyInfo(key, latin)
+            info.entries.append((idx, art, vkind))
+        self.infos = list(infos.values())
+        auto = ahocorasick.Automaton()
+        for i, info in enumerate(self.infos):
+            view_key = (END + SEP_SPACE).join(info.key.split()) + END
+            auto.add_word(view_key, (len(view_key), i))
+        auto.make_automaton()
+        self.automaton = auto
+        # keys by bare text, for lookups of names found by other rules
+        self.by_key = {info.key: info for info in self.infos}
+
+    def scan(self, toks: Tokens) -> list[Hit]:
+        """All name hits on token boundaries (overlapping; the caller picks)."""
+        pieces: list[str] = []
+        vstarts: list[int] = []
+        vtok: list[int] = []
+        end_at: dict[int, int] = {}
+        pos = 0
+        pending_punct = False
+        words = toks.words
+        n = len(words)
+        for i in range(n):
+            w = words[i]
+            if i and not toks.space_gap(i):
+                pending_punct = True
+            if not is_arabic(w):
+                nxt = toks.gaps[i + 1] if i + 1 < n else ""
+                if (w in LATIN_ARTICLES and nxt[:1] in (" ", "-")) or (
+                    w in LATIN_HYPHEN_ARTICLES and nxt[:1] == "-"
+                ):
+                    continue
+                if not w.isdigit():
+                    w = latin_key(w)
+            if pieces:
+                sep = SEP_PUNCT if pending_punct else SEP_SPACE
+                pieces.append(sep)
+                pos += 1
+            pending_punct = False
+            vstarts.append(pos)
+            vtok.append(i)
+            pieces.append(w)
+            pos += len(w)
+            end_at[pos] = i
+            pieces.append(END)
+            pos += 1
+        view = "".join(pieces)
+        hits: list[Hit] = []
+        infos = self.infos
+        for p, (length, ki) in self.automaton.iter(view):
+            t1 = end_at.get(p)
+            if t1 is None:
+                continue
+            s = p - length + 1
+            j = bisect_right(vstarts, s) - 1
+            if j < 0:
+                continue
+            k = s - vstarts[j]
+            t0 = vtok[j]
+            info = infos[ki]
+            if k:
+                if info.latin or not is_arabic(words[t0]):
+                    continue
+                prefix = words[t0][:k]
+                if prefix not in PROCLITICS:
+                    continue
+            else:
+                prefix = ""
+            hits.append(Hit(t0, t1, prefix, info))
+        return hits
+
+
+_CACHE: dict[int, NameIndex] = {}
+_LOCK = threading.Lock()
+
+
+def name_index(gazetteer: Any) -> NameIndex:
+    """The (cached) index of ``gazetteer``; built on first use."""
+    key = id(gazetteer)
+    idx = _CACHE.get(key)
+    if idx is None or idx.gazetteer is not gazetteer:
+        with _LOCK:
+            idx = _CACHE.get(key)
+            if idx is None or idx.gazetteer is not gazetteer:
+                idx = NameIndex(gazetteer)
+                _CACHE[key] = idx
+    return idx
+
+
+def select_longest(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, longest (in tokens, then characters) first; whole words before
+    readings with proclitics."""
+    hits = sorted(hits, key=lambda h: (-(h.t1 - h.t0), -len(h.info.key), len(h.prefix), h.t0))
+    taken: set[int] = set()
+    out: list[Hit] = []
+    for h in hits:
+        span = range(h.t0, h.t1 + 1)
+        if any(t in taken for t in span):
+            continue
+        taken.update(span)
+        out.append(h)
+    out.sort(key=lambda h: h.t0)
+    return out

@@ -1,0 +1,101 @@
+"""Where a name no list has begins and ends: after a place noun, and as an item of a list.
+
+"قرية الخطاف شرق ..." -> الخطاف; "قرى عين العروس، البديع، جاسم العلي، تل عنتر" -> four names;
+"حقل الورد" -> the noun is part of the site's name. The word lists (heads, tails, stop
+words, site adjectives) are in data/place_nouns.yaml and data/place_stopwords.yaml.
+"""
+
+from __future__ import annotations
+
+from rasad.places.lexicon import is_arabic, lexicon
+from rasad.places.matcher import Tokens, token_stems
+
+MAX_NAME_TOKENS = 3
+
+
+def is_stop(word: str) -> bool:
+    """A word that cannot start or continue a name (preposition, frame word, verb, …)."""
+    lex = lexicon()
+    if is_arabic(word):
+        st = token_stems(word)
+        return word in lex.stop or bool(st & lex.stop) or word in lex.never or (
+            word[:2] != "ال" and bool(st & lex.never))
+    return word in lex.stop_en or word in lex.never_en
+
+
+def _starts_article(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3 and word != "الله"
+
+
+def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None) -> int:
+    """Last token of an Arabic name that starts at token ``j`` (``j - 1`` when none does)."""
+    lex = lexicon()
+    words = toks.words
+    n = len(words)
+    last = min(n, limit if limit is not None else n) - 1
+    w = words[j] if j <= last else ""
+    if not w or (not is_arabic(w) and not (site and w.isdigit())):
+        return j - 1
+    if len(w) < 2 or is_stop(w):
+        return j - 1
+    end = j
+    while end - j + 1 < MAX_NAME_TOKENS and end + 1 <= last and toks.space_gap(end + 1):
+        cur, nxt = words[end], words[end + 1]
+        if not (is_arabic(nxt) or nxt.isdigit()):
+            break
+        if nxt.startswith("و") and nxt not in lex.name_tails and nxt not in lex.name_heads:
+            break
+        if nxt in lex.name_tails or (cur.isdigit() and nxt in lex.name_tails):
+            end += 1
+            continue
+        if is_stop(nxt) or (not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives):
+            break
+        if cur.isdigit():
+            break
+        if (site and nxt.isdigit()) or cur in lex.name_heads:
+            end += 1
+            continue
+        if _starts_article(nxt) and not _starts_article(cur) and end == j:
+            end += 1
+            continue
+        break
+    return end
+
+
+def site_adjectives_end(toks: Tokens, end: int) -> int:
+    lex = lexicon()
+    while end + 1 < len(toks) and toks.space_gap(end + 1) and toks.words[end + 1][2:] in lex.site_adjectives \
+            and toks.words[end + 1].startswith("ال"):
+        end += 1
+    return end
+
+
+def latin_name_span(toks: Tokens, j: int, forward: bool = True, max_tokens: int = 4) -> tuple[int, int] | None:
+    """A run of capitalised Latin tokens (with al-/el- articles) starting (or ending) at ``j``."""
+    words, n = toks.words, len(toks)
+    lex = lexicon()
+
+    def ok(i: int) -> bool:
+        w = words[i]
+        return not is_arabic(w) and (toks.upper[i] or w in ("al", "el")) and w not in lex.never_en
+
+    if not (0 <= j < n) or not ok(j):
+        return None
+    a = b = j
+    step = 1 if forward else -1
+    while 0 <= b + step < n and abs(b - a) + 1 < max_tokens:
+        k = b + step
+        gap_i = k if forward else b
+        if not toks.space_gap(gap_i) or not ok(k):
+            break
+        b = k
+    s, e = (a, b) if forward else (b, a)
+    while s <= e and words[s] in ("al", "el"):
+        s += 1
+    while e >= s and words[e] in ("al", "el"):
+        e -= 1
+    if s > e:
+        return None
+    if s > 0 and words[s - 1] in ("al", "el") and toks.space_gap(s):
+        s -= 1
+    return s, e
