@@ -50,6 +50,7 @@ CONTEXT_AR = {
     "Syria": "سوريا",
 }
 CONTEXT_BBOX = (33.0, 27.5, 50.5, 39.5)  # lon/lat box the context layer is clipped to
+SNAP = 0.06  # degrees: how far a neighbour's border may be from OCHA's Syrian border
 
 
 def _round_coords(obj: Any, nd: int = 4) -> Any:
@@ -183,18 +184,14 @@ def _topo_geom(arcs: list[list[tuple[float, float]]], g: dict[str, Any]) -> shap
     return shapely.make_valid(MultiPolygon(out))
 
 
-def build_context(ne_path: Path, shared: Path, tol: float) -> dict[str, int]:
+def build_context(ne_path: Path, tol: float) -> dict[str, int]:
     """Iraq's outline and the neighbours, from Natural Earth (public domain)."""
     topo = json.loads(ne_path.read_text(encoding="utf-8"))
     arcs = _topo_arcs(topo)
     box = shapely.box(*CONTEXT_BBOX)
-    syria = shapely.make_valid(
-        shape(
-            json.loads((shared / "boundaries" / "syria_admin0.geojson").read_text(encoding="utf-8"))[
-                "features"
-            ][0]["geometry"]
-        )
-    )
+    # the simplified Syria written by build_syria, so that the shipped lines coincide exactly
+    shipped = json.loads((OUT / "syria_admin0.geojson").read_text(encoding="utf-8"))
+    syria = shapely.make_valid(shape(shipped["features"][0]["geometry"]))
     iraq: list[dict[str, Any]] = []
     context: list[dict[str, Any]] = []
     src = "Natural Earth 1:10m admin-0 countries (public domain) via npm world-atlas@2.0.2"
@@ -205,9 +202,11 @@ def build_context(ne_path: Path, shared: Path, tol: float) -> dict[str, int]:
         geom = _topo_geom(arcs, g).intersection(box)
         if geom.is_empty:
             continue
-        # Natural Earth and OCHA disagree by a few hundred metres along the border: OCHA wins
-        geom = geom.difference(syria)
+        # Natural Earth and OCHA disagree by up to a few km along the border: OCHA wins, and
+        # the slivers between the two lines go to the neighbour, so both share Syria's border
         geom = geom.simplify(tol * (1 if name == "Iraq" else 2), preserve_topology=True)
+        near = geom.buffer(SNAP).intersection(syria.buffer(SNAP))
+        geom = geom.union(near).difference(syria)
         props = {"level": 0, "country": name, "name_en": name, "name_ar": CONTEXT_AR[name]}
         if name == "Iraq":
             props.update(country="IQ", pcode="IQ")
@@ -234,7 +233,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     sizes = build_syria(args.shared, args.tolerance)
     if args.natural_earth:
-        sizes.update(build_context(args.natural_earth, args.shared, args.tolerance))
+        sizes.update(build_context(args.natural_earth, args.tolerance))
     total = 0
     for name, size in sorted(sizes.items()):
         print(f"{name:32s} {size / 1024:8.1f} KB")

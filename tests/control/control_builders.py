@@ -40,17 +40,31 @@ def make_event(
     pid, lat, lon, admin1 = PLACES.get(place, (None, None, None, None))
     n = next(_ids)
     return Event(
-        doc_id=doc, event_type=SUB_TYPE.get(sub, "battles"), sub_event_type=sub, actor1=actor1, actor2=actor2,
-        location=Location(place, lat, lon, admin1, geo_precision, pid), date=day,
-        time_precision=1 if day else None, fatalities=None, evidence=Evidence(n * 10, n * 10 + len(text), text),
-        confidence=confidence, rule="test", id=f"ev{n}", date_flag=date_flag,
+        doc_id=doc,
+        event_type=SUB_TYPE.get(sub, "battles"),
+        sub_event_type=sub,
+        actor1=actor1,
+        actor2=actor2,
+        location=Location(place, lat, lon, admin1, geo_precision, pid),
+        date=day,
+        time_precision=1 if day else None,
+        fatalities=None,
+        evidence=Evidence(n * 10, n * 10 + len(text), text),
+        confidence=confidence,
+        rule="test",
+        id=f"ev{n}",
+        date_flag=date_flag,
     )
 
 
-def take(actor: str, place: str, day: date | None, doc: str = "doc-1", loser: str | None = "ISIS",
-         **kw: Any) -> Event:
-    sub = "government_regains_territory" if actor in ("SYR_GOV", "IRQ_GOV", "PMF") else \
-        "non_state_actor_overtakes_territory"
+def take(
+    actor: str, place: str, day: date | None, doc: str = "doc-1", loser: str | None = "ISIS", **kw: Any
+) -> Event:
+    sub = (
+        "government_regains_territory"
+        if actor in ("SYR_GOV", "IRQ_GOV", "PMF")
+        else "non_state_actor_overtakes_territory"
+    )
     return make_event(sub, actor, loser, place, day, doc, **kw)
 
 
@@ -60,7 +74,17 @@ def clash(a: str, b: str, place: str, day: date | None, doc: str = "doc-9") -> E
 
 def observation(place: str, controller: str, day: date | None, doc: str = "obs-1") -> dict[str, Any]:
     pid, lat, lon, admin1 = PLACES[place]
-    return {"location": {"name": place, "lat": lat, "lon": lon, "admin1": admin1, "geo_precision": 1,
-                         "place_id": pid},
-            "controller": controller, "date": day, "doc_id": doc,
-            "evidence": {"start": 0, "end": 30, "text": "القرى الخاضعة لسيطرة التنظيم"}}
+    return {
+        "location": {
+            "name": place,
+            "lat": lat,
+            "lon": lon,
+            "admin1": admin1,
+            "geo_precision": 1,
+            "place_id": pid,
+        },
+        "controller": controller,
+        "date": day,
+        "doc_id": doc,
+        "evidence": {"start": 0, "end": 30, "text": "القرى الخاضعة لسيطرة التنظيم"},
+    }

@@ -24,11 +24,14 @@ def db(tmp_path: Path) -> Path:
     with Store(path) as st:
         st.upsert_document(Document("a", TEXT_A, "ar", published=date(2017, 10, 1)), "h-a")
         st.upsert_document(Document("b", TEXT_B, "ar", published=date(2017, 10, 21)), "h-b")
-        st.upsert_document(Document("c", "اشتباكات عنيفة بين قسد وداعش في محيط الجسر", "ar",
-                                    published=date(2017, 10, 22)), "h-c")
+        st.upsert_document(
+            Document("c", "اشتباكات عنيفة بين قسد وداعش في محيط الجسر", "ar", published=date(2017, 10, 22)),
+            "h-c",
+        )
         st.replace_events("a", [take("SYR_GOV", "الحمرا", date(2017, 10, 1), "a", text=TEXT_A)], "test")
-        st.replace_events("b", [take("ISIS", "الحمرا", date(2017, 10, 20), "b", loser="SYR_GOV", text=TEXT_B)],
-                          "test")
+        st.replace_events(
+            "b", [take("ISIS", "الحمرا", date(2017, 10, 20), "b", loser="SYR_GOV", text=TEXT_B)], "test"
+        )
         st.replace_events("c", [clash("SDF", "ISIS", "الجسر", date(2017, 10, 22), "c")], "test")
     return path
 
@@ -46,7 +49,11 @@ def test_build_at_history_changes(db: Path):
     assert "intervals: 3" in out
     with Store(db) as st:
         ivs = list(st.iter_control())
-    assert [(iv.place_key, iv.controller) for iv in ivs] == [("T:1", "SYR_GOV"), ("T:1", "ISIS"), ("T:3", "UNKNOWN")]
+    assert [(iv.place_key, iv.controller) for iv in ivs] == [
+        ("T:1", "SYR_GOV"),
+        ("T:1", "ISIS"),
+        ("T:3", "UNKNOWN"),
+    ]
     out = run("control", "at", "2017-10-10", "--db", str(db), "--json", "--places")
     data = json.loads(out)
     assert data["held"] == {"SYR_GOV": 1}
@@ -61,11 +68,24 @@ def test_build_at_history_changes(db: Path):
 
 def test_seed_and_corrections_survive_rebuild(db: Path, tmp_path: Path):
     seeds = tmp_path / "seeds.csv"
-    seeds.write_text("place,controller,as_of,lat,lon,admin1\nالباغوز,ISIS,2017-01-01,34.47,40.95,Deir-ez-Zor\n",
-                     encoding="utf-8")
+    seeds.write_text(
+        "place,controller,as_of,lat,lon,admin1\nالباغوز,ISIS,2017-01-01,34.47,40.95,Deir-ez-Zor\n",
+        encoding="utf-8",
+    )
     run("control", "seed", str(seeds), "--db", str(db))
-    out = run("control", "correct", "الحمرا", "--controller", "IRN_BACKED", "--from", "2017-10-05",
-              "--note", "another outlet names the militia", "--db", str(db))
+    out = run(
+        "control",
+        "correct",
+        "الحمرا",
+        "--controller",
+        "IRN_BACKED",
+        "--from",
+        "2017-10-05",
+        "--note",
+        "another outlet names the militia",
+        "--db",
+        str(db),
+    )
     assert "correction 1" in out
     assert "IRN_BACKED" in run("control", "corrections", "--db", str(db))
     # re-extraction of document a: the correction is re-applied at the next build
@@ -80,11 +100,24 @@ def test_seed_and_corrections_survive_rebuild(db: Path, tmp_path: Path):
 
 def test_export_formats(db: Path, tmp_path: Path):
     run("control", "build", "--db", str(db))
-    for fmt, name in (("jsonl", "e.jsonl"), ("acled-csv", "e.csv"), ("geojson", "e.geojson"),
-                      ("control-csv", "c.csv"), ("control-geojson", "c.geojson")):
+    for fmt, name in (
+        ("jsonl", "e.jsonl"),
+        ("acled-csv", "e.csv"),
+        ("geojson", "e.geojson"),
+        ("control-csv", "c.csv"),
+        ("control-geojson", "c.geojson"),
+    ):
         out = tmp_path / name
-        run("export", "--format", fmt, "--out", str(out), "--db", str(db), *(
-            ["--date", "2017-10-10"] if fmt == "control-geojson" else []))
+        run(
+            "export",
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+            "--db",
+            str(db),
+            *(["--date", "2017-10-10"] if fmt == "control-geojson" else []),
+        )
         assert out.stat().st_size > 0
     lines = (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 and json.loads(lines[0])["sub_event_type"] == "government_regains_territory"

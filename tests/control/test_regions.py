@@ -31,18 +31,35 @@ class FakeGazetteer:
         return next((p for p in GAZ if p.id == pid), None)
 
 
-def ev(pid: str, actor: str, n: int, lat: float | None = None, lon: float | None = None, name: str = "") -> Event:
+def ev(
+    pid: str, actor: str, n: int, lat: float | None = None, lon: float | None = None, name: str = ""
+) -> Event:
     p = FakeGazetteer().get(pid)
-    loc = Location(p.name_ar, p.lat, p.lon, p.admin1, 1, p.id) if p else Location(name, lat, lon, None, 1, None)
-    sub = "government_regains_territory" if actor in ("SYR_GOV", "IRQ_GOV") else "non_state_actor_overtakes_territory"
-    return Event(f"d{n}", "battles", sub, actor, None, loc, D, 1, None, Evidence(0, 10, "سيطرت على"), 0.9, id=f"e{n}")
+    loc = (
+        Location(p.name_ar, p.lat, p.lon, p.admin1, 1, p.id) if p else Location(name, lat, lon, None, 1, None)
+    )
+    sub = (
+        "government_regains_territory"
+        if actor in ("SYR_GOV", "IRQ_GOV")
+        else "non_state_actor_overtakes_territory"
+    )
+    return Event(
+        f"d{n}", "battles", sub, actor, None, loc, D, 1, None, Evidence(0, 10, "سيطرت على"), 0.9, id=f"e{n}"
+    )
 
 
 def setup():
-    evs = [ev("SY:A", "SYR_GOV", 1), ev("SY:B", "ISIS", 2), ev("SY:C", "ISIS", 3), ev("SY:D", "SDF", 4),
-           ev("IQ:E", "IRQ_GOV", 5), ev("IQ:F", "IRQ_GOV", 6), ev("IQ:G", "ISIS", 7),
-           # an unresolved place near Mayadin: admin from the nearest gazetteer place
-           ev("", "SYR_GOV", 8, 35.03, 40.47, "بادية قرب الميادين")]
+    evs = [
+        ev("SY:A", "SYR_GOV", 1),
+        ev("SY:B", "ISIS", 2),
+        ev("SY:C", "ISIS", 3),
+        ev("SY:D", "SDF", 4),
+        ev("IQ:E", "IRQ_GOV", 5),
+        ev("IQ:F", "IRQ_GOV", 6),
+        ev("IQ:G", "ISIS", 7),
+        # an unresolved place near Mayadin: admin from the nearest gazetteer place
+        ev("", "SYR_GOV", 8, 35.03, 40.47, "بادية قرب الميادين"),
+    ]
     ivs = build_timelines(evs)
     return ivs, snapshot(ivs, D), AdminResolver(FakeGazetteer())
 
@@ -80,9 +97,27 @@ def test_wilayat_follow_the_shipped_definition():
 
 def test_unknown_controller_is_not_known_control():
     ivs, _, res = setup()
-    more = [*ivs, *build_timelines([Event("x", "battles", "armed_clash", "SDF", "ISIS",
-                                          Location("الشدادي", 36.05, 40.73, "Al-Hasakeh", 1, "SY:D2"), D, 1,
-                                          None, Evidence(0, 5, "اشتباك"), 0.8, id="c1")])]
+    more = [
+        *ivs,
+        *build_timelines(
+            [
+                Event(
+                    "x",
+                    "battles",
+                    "armed_clash",
+                    "SDF",
+                    "ISIS",
+                    Location("الشدادي", 36.05, 40.73, "Al-Hasakeh", 1, "SY:D2"),
+                    D,
+                    1,
+                    None,
+                    Evidence(0, 5, "اشتباك"),
+                    0.8,
+                    id="c1",
+                )
+            ]
+        ),
+    ]
     snap = snapshot(more, D)
     gov = {s.region: s for s in region_shares(more, snap, "governorates", res)}
     assert gov["Al-Hasakeh"].places_total == 2 and gov["Al-Hasakeh"].known == 1
@@ -91,15 +126,26 @@ def test_unknown_controller_is_not_known_control():
 
 def test_user_regions_as_polygons_and_place_lists(tmp_path):
     ivs, snap, res = setup()
-    poly = {"type": "FeatureCollection", "features": [{
-        "type": "Feature", "properties": {"name": "جيب هجين"},
-        "geometry": {"type": "Polygon", "coordinates": [[[40.6, 34.6], [41.0, 34.6], [41.0, 34.8], [40.6, 34.8],
-                                                         [40.6, 34.6]]]}}]}
+    poly = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "جيب هجين"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[40.6, 34.6], [41.0, 34.6], [41.0, 34.8], [40.6, 34.8], [40.6, 34.6]]],
+                },
+            }
+        ],
+    }
     f = tmp_path / "pocket.geojson"
     f.write_text(json.dumps(poly, ensure_ascii=False), encoding="utf-8")
     (s,) = region_shares(ivs, snap, f, res)
     assert (s.region, s.held) == ("جيب هجين", {"ISIS": 1})
     y = tmp_path / "mine.yaml"
-    y.write_text("regions:\n  - id: river\n    name_ar: ضفة النهر\n    places: [SY:A, الشدادي]\n", encoding="utf-8")
+    y.write_text(
+        "regions:\n  - id: river\n    name_ar: ضفة النهر\n    places: [SY:A, الشدادي]\n", encoding="utf-8"
+    )
     (s,) = region_shares(ivs, snap, y, res)
     assert s.held == {"SYR_GOV": 1, "SDF": 1}

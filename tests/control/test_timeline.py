@@ -20,7 +20,9 @@ def test_change_of_hands_makes_consecutive_intervals():
     evs = [take("SYR_GOV", "الحمرا", D1, "a"), take("ISIS", "الحمرا", D2, "b", loser="SYR_GOV")]
     ivs = live(build_timelines(evs))
     assert [(iv.controller, iv.valid_from, iv.valid_to) for iv in ivs] == [
-        ("SYR_GOV", D1, D2), ("ISIS", D2, None)]
+        ("SYR_GOV", D1, D2),
+        ("ISIS", D2, None),
+    ]
     assert ivs[0].evidence == [evs[0].id] and ivs[0].sources == ["a"]
     assert ivs[1].place_key == "T:1" and ivs[1].lat == 35.10
     assert snapshot(ivs, D1 - timedelta(days=1)) == {}
@@ -42,23 +44,32 @@ def test_clash_marks_interval_contested_without_changing_controller():
     ivs = live(build_timelines(evs))
     kinds = [(iv.controller, iv.kind, iv.valid_from, iv.valid_to) for iv in ivs]
     end = D2 + timedelta(days=CONTEST_DAYS)
-    assert kinds == [("SYR_GOV", "derived", D1, D2), ("SYR_GOV", "contested", D2, end),
-                     ("SYR_GOV", "derived", end, None)]
+    assert kinds == [
+        ("SYR_GOV", "derived", D1, D2),
+        ("SYR_GOV", "contested", D2, end),
+        ("SYR_GOV", "derived", end, None),
+    ]
     assert ivs[1].confidence < ivs[0].confidence
     assert evs[1].id in ivs[1].evidence and evs[0].id in ivs[1].evidence
     assert evs[1].id not in ivs[2].evidence
     # a change of hands ends the contested spell
     evs.append(take("ISIS", "الحمرا", D2 + timedelta(days=3), "c", loser="SYR_GOV"))
     ivs = live(build_timelines(evs))
-    assert [(iv.controller, iv.kind) for iv in ivs] == [("SYR_GOV", "derived"), ("SYR_GOV", "contested"),
-                                                        ("ISIS", "derived")]
+    assert [(iv.controller, iv.kind) for iv in ivs] == [
+        ("SYR_GOV", "derived"),
+        ("SYR_GOV", "contested"),
+        ("ISIS", "derived"),
+    ]
 
 
 def test_clash_where_nobody_is_known_to_hold_is_unknown_and_expires():
     ivs = live(build_timelines([clash("SDF", "ISIS", "تل الورد", D1)]))
     assert len(ivs) == 1
-    assert (ivs[0].controller, ivs[0].kind, ivs[0].valid_to) == ("UNKNOWN", "contested",
-                                                                 D1 + timedelta(days=CONTEST_DAYS))
+    assert (ivs[0].controller, ivs[0].kind, ivs[0].valid_to) == (
+        "UNKNOWN",
+        "contested",
+        D1 + timedelta(days=CONTEST_DAYS),
+    )
     assert snapshot(ivs, D1 + timedelta(days=CONTEST_DAYS + 1)) == {}
 
 
@@ -68,13 +79,18 @@ def test_fighting_on_the_day_of_the_takeover_is_part_of_it():
 
 
 def test_multi_source_wins_and_loser_stays_visible():
-    evs = [take("SYR_GOV", "الحمرا", D1, "a"), take("SYR_GOV", "الحمرا", D1, "b"),
-           take("ISIS", "الحمرا", D1, "c", loser="SYR_GOV")]
+    evs = [
+        take("SYR_GOV", "الحمرا", D1, "a"),
+        take("SYR_GOV", "الحمرا", D1, "b"),
+        take("ISIS", "الحمرا", D1, "c", loser="SYR_GOV"),
+    ]
     ivs = build_timelines(evs, published={"a": D1, "b": D1, "c": D2})
     main = live(ivs)
     assert [(iv.controller, iv.valid_from, iv.valid_to) for iv in main] == [("SYR_GOV", D1, None)]
     sup = [iv for iv in ivs if iv.kind == "superseded"]
-    assert [(iv.controller, iv.valid_from, iv.valid_to, iv.sources) for iv in sup] == [("ISIS", D1, D1, ["c"])]
+    assert [(iv.controller, iv.valid_from, iv.valid_to, iv.sources) for iv in sup] == [
+        ("ISIS", D1, D1, ["c"])
+    ]
     # the dispute lowers the winner's confidence below an undisputed two-source claim
     undisputed = live(build_timelines(evs[:2]))[0]
     assert main[0].confidence < undisputed.confidence
@@ -85,7 +101,9 @@ def test_multi_source_wins_and_loser_stays_visible():
 def test_two_sources_are_more_confident_than_one():
     one = live(build_timelines([take("SYR_GOV", "الحمرا", D1, "a")]))[0]
     two = live(build_timelines([take("SYR_GOV", "الحمرا", D1, "a"), take("SYR_GOV", "الحمرا", D1, "b")]))[0]
-    same_doc_twice = live(build_timelines([take("SYR_GOV", "الحمرا", D1, "a"), take("SYR_GOV", "الحمرا", D1, "a")]))
+    same_doc_twice = live(
+        build_timelines([take("SYR_GOV", "الحمرا", D1, "a"), take("SYR_GOV", "الحمرا", D1, "a")])
+    )
     assert two.confidence > one.confidence
     assert same_doc_twice[0].confidence == one.confidence
 
@@ -113,7 +131,10 @@ def test_later_contradicting_report_opens_a_new_interval():
     b = take("ISIS", "الحمرا", D3, "b", loser="SYR_GOV")
     ivs = build_timelines([a, b], published={"a": D1, "b": D3})
     main = live(ivs)
-    assert [(iv.controller, iv.valid_from, iv.valid_to) for iv in main] == [("SYR_GOV", D1, D3), ("ISIS", D3, None)]
+    assert [(iv.controller, iv.valid_from, iv.valid_to) for iv in main] == [
+        ("SYR_GOV", D1, D3),
+        ("ISIS", D3, None),
+    ]
     assert main[0].evidence == [a.id]  # the earlier claim is kept, not overwritten
 
 
@@ -128,16 +149,23 @@ def test_observation_is_weaker_than_a_recent_change():
 
 def test_observation_later_on_opens_an_observation_interval():
     later = D1 + timedelta(days=60)
-    ivs = live(build_timelines([take("SYR_GOV", "الحمرا", D1, "a")],
-                               observations=[observation("الحمرا", "ISIS", later)]))
-    assert [(iv.controller, iv.kind, iv.valid_from) for iv in ivs] == [("SYR_GOV", "derived", D1),
-                                                                       ("ISIS", "observation", later)]
+    ivs = live(
+        build_timelines(
+            [take("SYR_GOV", "الحمرا", D1, "a")], observations=[observation("الحمرا", "ISIS", later)]
+        )
+    )
+    assert [(iv.controller, iv.kind, iv.valid_from) for iv in ivs] == [
+        ("SYR_GOV", "derived", D1),
+        ("ISIS", "observation", later),
+    ]
     assert ivs[1].confidence < ivs[0].confidence
 
 
 def test_change_beats_observation_on_the_same_day_and_observation_confirms():
-    ivs = build_timelines([take("SYR_GOV", "الحمرا", D1, "a")],
-                          observations=[observation("الحمرا", "ISIS", D1), observation("الحمرا", "SYR_GOV", D2, "o2")])
+    ivs = build_timelines(
+        [take("SYR_GOV", "الحمرا", D1, "a")],
+        observations=[observation("الحمرا", "ISIS", D1), observation("الحمرا", "SYR_GOV", D2, "o2")],
+    )
     main = live(ivs)
     assert [iv.controller for iv in main] == ["SYR_GOV"]
     assert main[0].sources == ["a", "o2"]
@@ -168,8 +196,15 @@ def test_dated_evidence_overrides_undated_baseline():
 
 
 def test_transfer_without_gainer_leaves_place_unknown_but_named_gainer_wins():
-    withdraw = make_event("non_violent_transfer_of_territory", None, "ISIS", "الحمرا", D1, "w",
-                          text="انسحب التنظيم من القرية دون قتال")
+    withdraw = make_event(
+        "non_violent_transfer_of_territory",
+        None,
+        "ISIS",
+        "الحمرا",
+        D1,
+        "w",
+        text="انسحب التنظيم من القرية دون قتال",
+    )
     ivs = live(build_timelines([take("ISIS", "الحمرا", date(2017, 1, 1), "o", loser="SYR_GOV"), withdraw]))
     assert [iv.controller for iv in ivs] == ["ISIS", "UNKNOWN"]
     handover = make_event("non_violent_transfer_of_territory", "SDF", "ISIS", "الحمرا", D1, "h")
@@ -178,14 +213,22 @@ def test_transfer_without_gainer_leaves_place_unknown_but_named_gainer_wins():
 
 
 def test_changes_lists_changes_of_hands_in_the_period():
-    evs = [take("SYR_GOV", "الحمرا", D1, "a"), take("ISIS", "الحمرا", D2, "b", loser="SYR_GOV"),
-           take("SDF", "الجسر", D3, "c"), clash("ISIS", "SDF", "الجسر", D3 + timedelta(days=2))]
+    evs = [
+        take("SYR_GOV", "الحمرا", D1, "a"),
+        take("ISIS", "الحمرا", D2, "b", loser="SYR_GOV"),
+        take("SDF", "الجسر", D3, "c"),
+        clash("ISIS", "SDF", "الجسر", D3 + timedelta(days=2)),
+    ]
     ivs = build_timelines(evs)
-    got = [(c.place_key, c.day, c.before.controller if c.before else None, c.after.controller)
-           for c in changes(ivs, D2, D3 + timedelta(days=40))]
+    got = [
+        (c.place_key, c.day, c.before.controller if c.before else None, c.after.controller)
+        for c in changes(ivs, D2, D3 + timedelta(days=40))
+    ]
     assert got == [("T:1", D2, "SYR_GOV", "ISIS"), ("T:3", D3, None, "SDF")]
     assert [c.place_key for c in changes(ivs, D1, D1)] == ["T:1"]
-    assert any(c.after.kind == "contested" for c in changes(ivs, D3, D3 + timedelta(days=5), include_contested=True))
+    assert any(
+        c.after.kind == "contested" for c in changes(ivs, D3, D3 + timedelta(days=5), include_contested=True)
+    )
 
 
 def test_snapshot_index_follows_new_lists():
@@ -194,3 +237,47 @@ def test_snapshot_index_follows_new_lists():
     ivs2 = build_timelines([take("SYR_GOV", "الحمرا", D1), take("SDF", "الجسر", D1, "b")])
     assert set(snapshot(ivs2, D2)) == {"T:1", "T:3"}
     assert set(snapshot(iter(ivs2), D2)) == {"T:1", "T:3"}
+
+
+def test_change_on_the_day_a_contest_expires_leaves_no_empty_record():
+    end = D2 + timedelta(days=CONTEST_DAYS)
+    evs = [
+        take("SYR_GOV", "الحمرا", D1, "a"),
+        clash("ISIS", "SYR_GOV", "الحمرا", D2),
+        take("ISIS", "الحمرا", end, "b", loser="SYR_GOV"),
+    ]
+    ivs = build_timelines(evs)
+    assert [(iv.controller, iv.kind) for iv in ivs] == [
+        ("SYR_GOV", "derived"),
+        ("SYR_GOV", "contested"),
+        ("ISIS", "derived"),
+    ]
+
+
+def test_quick_contradiction_of_a_multi_source_change_is_less_sure():
+    three = [take("SYR_GOV", "الحمرا", D1, doc) for doc in ("a", "b", "c")]
+    lone = take("ISIS", "الحمرا", D1 + timedelta(days=1), "d", loser="SYR_GOV")
+    ivs = live(build_timelines([*three, lone]))
+    assert [iv.controller for iv in ivs] == ["SYR_GOV", "ISIS"]  # newer wins ...
+    calm = live(build_timelines([*three, take("ISIS", "الحمرا", D3, "d", loser="SYR_GOV")]))
+    assert ivs[1].confidence < calm[1].confidence  # ... but is marked unsure
+
+
+def test_unresolved_name_joins_the_gazetteer_place_at_the_same_spot():
+    resolved = take("SYR_GOV", "الحمرا", D1, "a")  # has place id T:1
+    unresolved = make_event("non_state_actor_overtakes_territory", "ISIS", "SYR_GOV", "الحمراء", D2, "b")
+    unresolved.location.lat, unresolved.location.lon = 35.101, 40.401  # same spot, no id
+    far = make_event("non_state_actor_overtakes_territory", "SDF", "ISIS", "الحمرا", D2, "c")
+    far.location.lat, far.location.lon = 36.5, 38.0  # another village of that name
+    ivs = live(build_timelines([resolved, unresolved, far]))
+    assert [(iv.place_key, iv.controller) for iv in ivs] == [
+        ("T:1", "SYR_GOV"),
+        ("T:1", "ISIS"),
+        ("name:حمرا", "SDF"),
+    ]
+
+
+def test_observations_about_whole_areas_are_ignored():
+    obs = observation("الحمرا", "ISIS", D1)
+    obs["location"]["geo_precision"] = 3  # "most of the governorate is under ..."
+    assert build_timelines([], observations=[obs]) == []

@@ -174,3 +174,43 @@ def test_cli_exit_3_when_data_or_extractor_missing(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(eval_cmd, "load_extractor", unavailable)
     res = CliRunner().invoke(app, ["eval", "--shared", str(tmp_path)])
     assert res.exit_code == 3
+
+
+def test_cli_saved_predictions_score_the_same_with_reference(
+    tmp_path: Path, shared: Path, reference_scorer: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from rasad.cli import eval_cmd
+    from rasad.cli.main import app
+
+    def placed(doc: Document) -> list[dict[str, Any]]:
+        # a fake that puts an armed clash at one made-up point
+        return [
+            ev("armed_clash", {"name": "x", "lat": 35.33, "lon": 40.14, "admin1": None, "geo_precision": 1})
+        ]
+
+    monkeypatch.setattr(eval_cmd, "load_extractor", lambda: placed)
+    pred, out = tmp_path / "pred.jsonl", tmp_path / "board.json"
+    res = CliRunner().invoke(
+        app, ["eval", "--shared", str(shared), "-s", "dev", "--save-pred", str(pred), "--json", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for lang in ("ar", "en"):
+        gold = shared / "eval" / "dev" / f"{lang}_dev.jsonl"
+        ref = subprocess.run(
+            [sys.executable, str(reference_scorer), str(gold), str(pred), "--json", "--by-doc"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        assert data["details"]["dev"][lang] == json.loads(ref.stdout)
+
+
+def test_places_suite_is_optional_and_tolerant(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rasad.evaluation.places", None)  # the geoparser's module missing
+    b = run_scoreboard(shared, fake_extractor, suites=["places"])
+    (row,) = b.rows
+    assert row.suite == "places" and row.value is None and row.note.startswith("n/a")
+    assert not b.timings  # the extractor is not run for the places suite

@@ -99,8 +99,12 @@ def test_truncated_jsonl_gz_keeps_records_read_before_the_cut(tmp_path: Path) ->
 def test_bad_json_line_does_not_stop_the_file(tmp_path: Path) -> None:
     p = tmp_path / "x.jsonl"
     p.write_text(
-        json.dumps({"doc_id": "a", "text": AR_REPORT}) + "\n{not json\n" + json.dumps({"doc_id": "b"}) + "\n"
-        + json.dumps({"doc_id": "c", "text": EN_REPORT}) + "\n",
+        json.dumps({"doc_id": "a", "text": AR_REPORT})
+        + "\n{not json\n"
+        + json.dumps({"doc_id": "b"})
+        + "\n"
+        + json.dumps({"doc_id": "c", "text": EN_REPORT})
+        + "\n",
         "utf-8",
     )
     results = list(read_inputs([p]))
@@ -142,9 +146,9 @@ def test_mixed_utf8_and_windows_1256_lines(tmp_path: Path) -> None:
 
 
 def test_hopeless_encoding_is_a_clear_error() -> None:
-    from rasad.ingest import IngestError
-
     import random
+
+    from rasad.ingest import IngestError
 
     rng = random.Random(7)
     garbage = bytes(rng.randrange(0x80, 0x100) for _ in range(3000))

@@ -33,8 +33,17 @@ def test_arabic_html_page_body_title_date_and_boilerplate_gone() -> None:
     assert "بقرص فوقاني وبقرص تحتاني والزباري" in doc.text
     assert "انسحب عناصر التنظيم من قرية سعلو" in doc.text
     assert doc.text.startswith(doc.title)
-    for leftover in ("قد يعجبك", "دع تعليقاً", "الكوكيز", "حقل العمر", "الحسرات", "جميع الحقوق", "الرئيسية",
-                     "شارك الخبر", "بريدك الإلكتروني"):
+    for leftover in (
+        "قد يعجبك",
+        "دع تعليقاً",
+        "الكوكيز",
+        "حقل العمر",
+        "الحسرات",
+        "جميع الحقوق",
+        "الرئيسية",
+        "شارك الخبر",
+        "بريدك الإلكتروني",
+    ):
         assert leftover not in doc.text, leftover
 
 
@@ -65,7 +74,11 @@ def test_jsonl_records_ids_and_extra_fields(tmp_path: Path) -> None:
     results = read_all(EXAMPLES / "mixed_reports.jsonl")
     assert [r.source_path.rsplit("#", 1)[1] for r in results] == ["1", "2", "3"]
     docs = {r.document.id: r.document for r in results}
-    assert set(docs) == {"example-ar-thiban-protest", "example-en-kishkiyeh-withdrawal", "example-ar-muhasan-arrests"}
+    assert set(docs) == {
+        "example-ar-thiban-protest",
+        "example-en-kishkiyeh-withdrawal",
+        "example-ar-muhasan-arrests",
+    }
     en = docs["example-en-kishkiyeh-withdrawal"]
     assert en.lang == "en" and en.published == date(2018, 12, 20) and en.source == "Euphrates Daily"
     assert en.meta["reporter"] == "Euphrates Daily staff"
@@ -76,7 +89,11 @@ def test_jsonl_records_ids_and_extra_fields(tmp_path: Path) -> None:
 
 
 def test_jsonl_record_with_html_and_without_doc_id() -> None:
-    html = "<html><head><title>Clashes in Hajin</title></head><body><article><p>" + EN_REPORT + "</p></article></body></html>"
+    html = (
+        "<html><head><title>Clashes in Hajin</title></head><body><article><p>"
+        + EN_REPORT
+        + "</p></article></body></html>"
+    )
     doc = document_from_record({"html": html, "url": "https://www.example.org/2018/12/02/hajin?utm_source=x"})
     assert doc.id.startswith("u-") and doc.lang == "en"
     assert doc.published == date(2018, 12, 2)
@@ -86,15 +103,18 @@ def test_jsonl_record_with_html_and_without_doc_id() -> None:
 
 
 def test_gold_style_record_keeps_given_lang_and_drops_events() -> None:
-    doc = document_from_record({"doc_id": "x-1", "lang": "ar", "text": AR_REPORT, "events": [{"a": 1}],
-                                "notes": "coded by hand"})
+    doc = document_from_record(
+        {"doc_id": "x-1", "lang": "ar", "text": AR_REPORT, "events": [{"a": 1}], "notes": "coded by hand"}
+    )
     assert doc.id == "x-1" and doc.lang == "ar"
     assert "events" not in doc.meta and doc.meta["notes"] == "coded by hand"
 
 
 def test_json_array_file(tmp_path: Path) -> None:
     p = tmp_path / "reports.json"
-    p.write_text(json.dumps([{"doc_id": "a", "text": AR_REPORT}, {"doc_id": "b", "text": EN_REPORT}]), "utf-8")
+    p.write_text(
+        json.dumps([{"doc_id": "a", "text": AR_REPORT}, {"doc_id": "b", "text": EN_REPORT}]), "utf-8"
+    )
     assert [r.document.id for r in read_all(p)] == ["a", "b"]
 
 
@@ -132,20 +152,32 @@ def _warc(path: Path, pages: list[tuple[str, str]], gz: bool) -> None:
     with open(path, "wb") as f:
         w = WARCWriter(f, gzip=gz)
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            rec = w.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")),
-                                       http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            rec = w.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers
+            )
             w.write_record(rec)
         img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record("https://x.example/a.png", "response",
-                                            payload=io.BytesIO(b"\x89PNG...."), http_headers=img))
+        w.write_record(
+            w.create_warc_record(
+                "https://x.example/a.png", "response", payload=io.BytesIO(b"\x89PNG...."), http_headers=img
+            )
+        )
 
 
 @pytest.mark.parametrize("gz", [False, True])
 def test_warc_response_records(tmp_path: Path, gz: bool) -> None:
     pages = [
-        ("https://news.example/2018/10/03/a", f"<html><body><article><p>{AR_REPORT}</p></article></body></html>"),
-        ("https://news.example/2018/10/04/b", f"<html><body><article><p>{EN_REPORT}</p></article></body></html>"),
+        (
+            "https://news.example/2018/10/03/a",
+            f"<html><body><article><p>{AR_REPORT}</p></article></body></html>",
+        ),
+        (
+            "https://news.example/2018/10/04/b",
+            f"<html><body><article><p>{EN_REPORT}</p></article></body></html>",
+        ),
     ]
     p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
     _warc(p, pages, gz)
@@ -154,3 +186,12 @@ def test_warc_response_records(tmp_path: Path, gz: bool) -> None:
     assert [r.document.url for r in results] == [u for u, _ in pages]
     assert [r.document.lang for r in results] == ["ar", "en"]
     assert results[0].document.published == date(2018, 10, 3)
+
+
+def test_reading_processes_give_the_same_results_in_order(tmp_path: Path) -> None:
+    for i in range(12):
+        (tmp_path / f"r{i:02d}.txt").write_text((AR_REPORT if i % 2 else EN_REPORT) + f"\n{i} رقم", "utf-8")
+    (tmp_path / "r99.txt").write_bytes(b"")
+    one = [(r.source_path, r.document.id if r.ok else r.error) for r in read_inputs([tmp_path])]
+    two = [(r.source_path, r.document.id if r.ok else r.error) for r in read_inputs([tmp_path], workers=2)]
+    assert one == two and len(one) == 13

@@ -44,7 +44,7 @@ def test_page_is_self_contained(html_map: Path) -> None:
 
 def test_embedded_data_has_timeline_and_evidence() -> None:
     data = map_data(sample_intervals(), sample_events(), documents=DOCUMENTS)
-    assert data["start"] == "2014-07-01" and data["end"] == "2017-11-04"
+    assert data["start"] == "2014-06-30" and data["end"] == "2017-11-04"
     ashara = next(p for p in data["places"] if p["key"] == "sy:ashara")
     assert [s[2] for s in ashara["segments"]] == ["ISIS", "SYR_GOV"]
     assert ashara["segments"][1][:2] == ["2017-11-01", None]
@@ -89,7 +89,7 @@ def test_slider_changes_colour_and_popup(html_map: Path, tmp_path: Path) -> None
 
             # move the real slider to 2017-10-15 (before the government took al-Ashara)
             slider = page.locator("#date-slider")
-            days = (date(2017, 10, 15) - date(2014, 7, 1)).days
+            days = (date(2017, 10, 15) - date(2014, 6, 30)).days
             slider.fill(str(days))
             assert page.text_content("#date-label") == "2017-10-15"
             assert page.get_attribute(marker, "data-controller") == "ISIS"
@@ -102,7 +102,7 @@ def test_slider_changes_colour_and_popup(html_map: Path, tmp_path: Path) -> None
             assert popup.locator("h3").get_attribute("dir") == "auto"
 
             # one step past the capture: the open popup follows the slider
-            slider.fill(str((date(2017, 11, 2) - date(2014, 7, 1)).days))
+            slider.fill(str((date(2017, 11, 2) - date(2014, 6, 30)).days))
             assert page.get_attribute(marker, "data-controller") == "SYR_GOV"
             assert page.get_attribute(marker, "fill") == actor_colour("SYR_GOV")
             assert page.evaluate("rasadMap.markerColor('sy:ashara')") == actor_colour("SYR_GOV")

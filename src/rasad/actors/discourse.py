@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rasad.actors.finder import DEFAULT_COUNTRY, scan, to_mention
+from rasad.actors.finder import DEFAULT_COUNTRY, Hit, Prepared, mentions_from_hits, scan, to_mention
 from rasad.actors.lexicon import STATE_SIDE, ActorLexicon, load_actors
 from rasad.model import ActorMention
 
@@ -76,6 +76,11 @@ def resolve_anaphora(
     """
     lex = lexicon or load_actors()
     prep, hits, doc_country = scan(text, lang, lex, country, anaphors=True)
+    return _resolve(prep, hits, doc_country, lex, mentions)
+
+
+def _resolve(prep: Prepared, hits: list[Hit], doc_country: str | None, lex: ActorLexicon,
+             mentions: list[ActorMention]) -> list[ActorMention]:
     named = {m.code for m in mentions}
     taken = [(m.start, m.end) for m in mentions]
     result = sorted(mentions, key=lambda m: m.start)
@@ -115,10 +120,11 @@ def resolve_anaphora(
 
 def find_all_actors(text: str, lang: str, lexicon: ActorLexicon | None = None,
                     country: str | None = None) -> list[ActorMention]:
-    """Named actors and resolved anaphors together (find_actors + resolve_anaphora)."""
-    from rasad.actors.finder import find_actors
-
-    return resolve_anaphora(text, lang, find_actors(text, lang, lexicon, country), lexicon, country)
+    """Named actors and resolved anaphors together (find_actors + resolve_anaphora, one scan)."""
+    lex = lexicon or load_actors()
+    prep, hits, doc_country = scan(text, lang, lex, country, anaphors=True)
+    explicit = mentions_from_hits(prep, hits, doc_country)
+    return _resolve(prep, hits, doc_country, lex, explicit)
 
 
 def coalition_groups(text: str, mentions: list[ActorMention], lang: str = "ar",

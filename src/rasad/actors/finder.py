@@ -19,20 +19,23 @@ are resolved with the document's country (:func:`document_country`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
 from rasad.actors.lexicon import QUOTES, ActorLexicon, Entry, load_actors
 from rasad.model import ActorMention
-from rasad.text.normalize import normalize
+from rasad.text.numbers import match_view
 
 CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال"})
 ARTICLE_CLITICS = frozenset({"", "و", "ف"})  # before a key that already holds ل (للتنظيم)
 EN_SUPPORT_SUFFIXES = ("-backed", "-supported", "-aligned", "-allied", " backed", "-sponsored")
 DEFAULT_COUNTRY = "SY"
+CL_RX = "(?:وب|ول|فب|فل|وك|و|ف|ب|ل|ك)?"
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class Prepared:
     text: str
     norm_offsets: list[int]  # prepared index -> normalised index
     norm: Any  # rasad.text.normalize.Normalized
+    raw: list[tuple[Any, list[tuple[int, int, Any]]]] = field(default_factory=list)  # per lexicon
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
@@ -51,24 +55,31 @@ class Prepared:
         return self.norm.span(self.norm_offsets[start], self.norm_offsets[end - 1] + 1)
 
 
+_ODD = re.compile(r"\s+|[\"']+")
+
+
+@lru_cache(maxsize=16)
 def prepare(text: str) -> Prepared:
-    norm = normalize(text, "match")
+    """The matching view of ``text`` (cached: the finders of one document share it)."""
+    norm = match_view(text)
+    nt = norm.text
     chars: list[str] = []
     offs: list[int] = []
-    prev_space = True
-    for i, ch in enumerate(norm.text):
-        if ch in QUOTES:
-            continue
-        if ch.isspace():
-            if prev_space:
-                continue
-            ch = " "
-            prev_space = True
-        else:
-            prev_space = False
-        chars.append(ch)
-        offs.append(i)
-    offs.append(len(norm.text))
+    pos = 0
+    for m in _ODD.finditer(nt):
+        s, e = m.span()
+        if s > pos:
+            chars.append(nt[pos:s])
+            offs.extend(range(pos, s))
+        # whitespace becomes one space unless one was just written (or at the start)
+        if nt[s] not in QUOTES and offs and not (chars and chars[-1].endswith(" ")):
+            chars.append(" ")
+            offs.append(s)
+        pos = e
+    if pos < len(nt):
+        chars.append(nt[pos:])
+        offs.extend(range(pos, len(nt)))
+    offs.append(len(nt))
     return Prepared(text, "".join(chars), offs, norm)
 
 
@@ -81,18 +92,55 @@ class Hit:
     dropped: bool = False
 
 
-_AUTOMATA: dict[int, Any] = {}
-
-
 def automaton(lex: ActorLexicon) -> Any:
-    a = _AUTOMATA.get(id(lex))
-    if a is None:
+    if lex.automaton is None:
         a = ahocorasick.Automaton()
         for key, entries in lex.entries.items():
             a.add_word(key, (len(key), tuple(entries)))
         a.make_automaton()
-        _AUTOMATA[id(lex)] = a
-    return a
+        lex.automaton = a
+    return lex.automaton
+
+
+def _nationality_rx(lex: ActorLexicon, lang: str) -> re.Pattern[str] | None:
+    spec = lex.nationality.get(lang)
+    if not spec or not spec["adjectives"]:
+        return None
+    rx = spec.get("_rx")
+    if rx is None:
+        def alt(words: Any) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        nouns, adjs = alt(spec["nouns"]), alt(spec["adjectives"])
+        blocked = alt(set(spec["nouns"]) | set(spec["stop"]))
+        if lang == "ar":
+            between = rf"(?:\s+(?!(?:{CL_RX})?(?:ال)?(?:{blocked})(?!\w))[^\s\d]+){{0,3}}?"
+            head = rf"(?<!\w){CL_RX}(?P<noun>(?:ال)?(?:{nouns}))"
+            rx = re.compile(rf"{head}{between}\s+(?:و)?(?:ال)?(?P<adj>{adjs})(?!\w)")
+        else:
+            rx = re.compile(rf"(?<![\w.])(?P<adj>{adjs})\s+(?:[a-z]+\s+)?(?P<noun>{nouns})(?!\w)")
+        spec["_rx"] = rx
+    return rx
+
+
+def nationality_hits(prep: Prepared, lex: ActorLexicon) -> list[Hit]:
+    """"قصف تركي", "Turkish drone strikes": a military noun qualified by a nationality."""
+    out: list[Hit] = []
+    for lang in ("ar", "en"):
+        rx = _nationality_rx(lex, lang)
+        if rx is None:
+            continue
+        adjectives = lex.nationality[lang]["adjectives"]
+        for m in rx.finditer(prep.text):
+            code, exact = adjectives[m.group("adj")]
+            if exact is not None:
+                o_s, o_e = prep.span(m.start("adj"), m.end("adj"))
+                if prep.original[o_s:o_e] != exact:
+                    continue
+            s, e = (m.start("noun"), m.end("adj")) if lang == "ar" else (m.start("adj"), m.end("noun"))
+            entry = Entry(kind="alias", lang=lang, id=f"nationality:{lang}:{m.group('adj')}", code=code)
+            out.append(Hit(s, e, entry))
+    return out
 
 
 def _word_start(t: str, i: int) -> int:
@@ -126,27 +174,34 @@ def _acronym_ok(prep: Prepared, s: int, e: int, spelling: str) -> bool:
     return not any(len(w) > 1 and w.isalpha() and w.isupper() for w in neighbours)
 
 
-def raw_hits(prep: Prepared, lex: ActorLexicon, kinds: frozenset[str]) -> list[Hit]:
-    """All boundary-valid automaton hits of the given entry kinds (overlapping)."""
+def _raw_all(prep: Prepared, lex: ActorLexicon) -> list[tuple[int, int, Entry]]:
+    """Every boundary-valid automaton hit: the first valid entry of each kind at each span."""
+    for lx, cached in prep.raw:
+        if lx is lex:
+            return cached
     t = prep.text
     n = len(t)
-    out: list[Hit] = []
+    out: list[tuple[int, int, Entry]] = []
     for end_incl, (klen, entries) in automaton(lex).iter(t):
         start = end_incl - klen + 1
         end = end_incl + 1
         if end < n and t[end].isalnum():
             continue
+        seen: set[str] = set()
         for entry in entries:
-            if entry.kind not in kinds:
+            if entry.kind in seen or not _left_ok(t, start, entry):
                 continue
-            s = start + entry.strip_prefix
-            if not _left_ok(t, start, entry):
+            if entry.case_sensitive is not None and not _acronym_ok(prep, start, end, entry.case_sensitive):
                 continue
-            if entry.case_sensitive is not None and not _acronym_ok(prep, s, end, entry.case_sensitive):
-                continue
-            out.append(Hit(s, end, entry))
-            break
+            seen.add(entry.kind)
+            out.append((start, end, entry))  # ل+ال (للتنظيم): the span keeps the whole word
+    prep.raw.append((lex, out))
     return out
+
+
+def raw_hits(prep: Prepared, lex: ActorLexicon, kinds: frozenset[str]) -> list[Hit]:
+    """All boundary-valid automaton hits of the given entry kinds (overlapping)."""
+    return [Hit(s, e, entry) for s, e, entry in _raw_all(prep, lex) if entry.kind in kinds]
 
 
 def longest(hits: list[Hit]) -> list[Hit]:
@@ -189,7 +244,7 @@ def _prev_words(t: str, start: int, k: int) -> list[tuple[int, str]]:
 def _extend(prep: Prepared, hit: Hit, lex: ActorLexicon) -> None:
     t = prep.text
     heads = lex.genitive_heads.get("ar", frozenset()) | lex.genitive_heads.get("en", frozenset())
-    if _word_start(t, hit.start) == hit.start:
+    if _word_start(t, hit.start) == hit.start and not hit.entry.strip_prefix:
         for _ in range(2):  # عناصر من مقاتلي داعش
             words = _prev_words(t, hit.start, 2)
             moved = False
@@ -263,6 +318,31 @@ def _mark_support(prep: Prepared, hits: list[Hit], lex: ActorLexicon, lang: str)
             h.dropped = True
 
 
+def _coordinated_adjectives(prep: Prepared, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
+    """"الطيران الروسي والأسدي": a second nationality adjective joined to a mention names a second actor."""
+    spec = lex.nationality.get("ar")
+    if not spec:
+        return hits
+    adjectives = spec["adjectives"]
+    t = prep.text
+    extra: list[Hit] = []
+    starts = {h.start for h in hits}
+    for h in hits:
+        j = h.end
+        if not t.startswith(" و", j):
+            continue
+        k = j + 2
+        while k < len(t) and t[k].isalnum():
+            k += 1
+        word = t[j + 2:k]
+        word = word[2:] if word.startswith("ال") else word
+        if word in adjectives and (j + 1) not in starts:
+            code, _ = adjectives[word]
+            entry = Entry(kind="alias", lang="ar", id=f"nationality:ar:{word}+coord", code=code)
+            extra.append(Hit(j + 2, k, entry))
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
 def document_country(text: str, lang: str = "ar", lexicon: ActorLexicon | None = None,
                      prep: Prepared | None = None) -> str | None:
     """The country (ISO2) a text is mostly about, from place and actor cues; None if no cue."""
@@ -284,8 +364,14 @@ def scan(text: str, lang: str, lexicon: ActorLexicon | None = None, country: str
     """Prepared text, chosen hits (support-dropped ones removed) and the document country."""
     lex = lexicon or load_actors()
     prep = prepare(text)
-    kinds = {"alias", "country"} | ({"anaphor"} if anaphors else set())
+    kinds = {"alias", "country", "blocker"} | ({"anaphor"} if anaphors else set())
     hits = longest(raw_hits(prep, lex, frozenset(kinds)))
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    for h in longest(nationality_hits(prep, lex)):
+        if not any(i in taken for i in range(h.start, h.end)):
+            hits.append(h)
+    hits = sorted((h for h in hits if h.entry.kind != "blocker"), key=lambda h: h.start)
+    hits = _coordinated_adjectives(prep, hits, lex)
     for h in hits:
         _extend(prep, h, lex)
     _mark_support(prep, hits, lex, lang)
@@ -308,6 +394,10 @@ def find_actors(text: str, lang: str, lexicon: ActorLexicon | None = None,
     """
     lex = lexicon or load_actors()
     prep, hits, doc_country = scan(text, lang, lex, country)
+    return mentions_from_hits(prep, hits, doc_country)
+
+
+def mentions_from_hits(prep: Prepared, hits: list[Hit], doc_country: str | None) -> list[ActorMention]:
     out: list[ActorMention] = []
     for h in hits:
         e = h.entry

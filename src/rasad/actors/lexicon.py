@@ -35,7 +35,7 @@ def alias_key(text: str) -> str:
 class Entry:
     """What a key of the automaton stands for."""
 
-    kind: str  # alias | country | anaphor | cue
+    kind: str  # alias | country | anaphor | cue | blocker
     lang: str  # ar | en
     id: str  # alias id (provenance)
     code: str | None = None  # alias: the actor; cue: the country
@@ -67,6 +67,8 @@ class ActorLexicon:
     support_assist: dict[str, tuple[str, ...]]
     auxiliaries: dict[str, frozenset[str]]  # auxiliary code -> principals it serves
     joiners: dict[str, tuple[str, ...]]
+    nationality: dict[str, Any] = field(default_factory=dict)  # lang -> {adjectives, nouns, stop}
+    automaton: Any = None  # built lazily by the finder
 
 
 def _texts(item: Any) -> list[dict[str, Any]]:
@@ -97,6 +99,7 @@ class _Builder:
         self.modifier: dict[str, set[str]] = {"ar": set(), "en": set()}
         self.assist: dict[str, set[str]] = {"ar": set(), "en": set()}
         self.aux: dict[str, set[str]] = {}
+        self.nationality: dict[str, dict[str, Any]] = {}
         self.joiners: dict[str, set[str]] = {"ar": set(), "en": set()}
 
     def add(self, key: str, entry: Entry, lang: str) -> None:
@@ -107,6 +110,10 @@ class _Builder:
             bucket = self.entries.setdefault(k, [])
             # a user file loaded later overrides: its entry goes first
             bucket.insert(0, e)
+
+    def add_if_absent(self, key: str, entry: Entry, lang: str) -> None:
+        if key not in self.entries:
+            self.add(key, entry, lang)
 
     def load(self, data: dict[str, Any], source: str) -> None:
         self.versions.append(f"{source}:{data.get('version', '?')}")
@@ -128,7 +135,23 @@ class _Builder:
                             code=code,
                             case_sensitive=text if a.get("case_sensitive") else None,
                         )
-                        self.add(alias_key(text), entry, lang)
+                        key = alias_key(text)
+                        self.add(key, entry, lang)
+                        # قوات + a definite name (قوات الحرس الجمهوري، قوات الجيش الحر) is the same actor
+                        if lang == "ar" and key.startswith("ال") and not key.startswith("القوات"):
+                            self.add_if_absent("قوات " + key, entry, lang)
+        for lang, phrases in (data.get("blockers") or {}).items():
+            for text in phrases:
+                self.add(alias_key(text), Entry(kind="blocker", lang=lang, id=f"blocker:{text}"), lang)
+        for lang, spec in (data.get("nationality") or {}).items():
+            nat = self.nationality.setdefault(lang, {"adjectives": {}, "nouns": set(), "stop": set()})
+            for code, adjs in (spec.get("adjectives") or {}).items():
+                for a in adjs:
+                    text = a["text"] if isinstance(a, dict) else str(a)
+                    exact = bool(isinstance(a, dict) and a.get("case_sensitive"))
+                    nat["adjectives"][alias_key(text)] = (code, text if exact else None)
+            nat["nouns"].update(alias_key(n) for n in spec.get("nouns") or [])
+            nat["stop"].update(alias_key(n) for n in spec.get("stop") or [])
         for item in data.get("by_country") or []:
             lang = item.get("lang", "ar")
             text = str(item["text"])
@@ -215,6 +238,7 @@ class _Builder:
             support_modifier=longest_first(self.modifier),
             support_assist=longest_first(self.assist),
             auxiliaries={k: frozenset(v) for k, v in self.aux.items()},
+            nationality=self.nationality,
             joiners=longest_first(self.joiners),
         )
 

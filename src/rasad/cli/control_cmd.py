@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -69,8 +68,20 @@ def _intervals(store: Any) -> list[ControlInterval]:
     return ivs
 
 
-def build_from_store(store: Any) -> tuple[list[ControlInterval], dict[str, int]]:
-    """Timelines from the stored events, seeds, corrections and the documents' observations."""
+def _observation_finder() -> Any | None:
+    try:
+        from rasad.events import find_control_observations  # type: ignore[attr-defined]
+    except ImportError:
+        try:
+            from rasad.events.background import find_control_observations
+        except ImportError:
+            return None
+    return find_control_observations
+
+
+def build_from_store(store: Any, observations: bool = True) -> tuple[list[ControlInterval], dict[str, int]]:
+    """Timelines from the stored events, seeds, corrections and (unless ``observations`` is
+    False) the statements of control found in the stored documents."""
     from rasad.control.timeline import build_timelines
 
     docs: list[Document] = list(store.iter_documents())
@@ -78,22 +89,24 @@ def build_from_store(store: Any) -> tuple[list[ControlInterval], dict[str, int]]
     order = {d.id: i for i, d in enumerate(docs)}
     events: list[Event] = list(store.iter_events())
     events.sort(key=lambda e: (order.get(e.doc_id, len(order)), e.evidence.start))
-    observations: list[dict[str, Any]] = []
-    try:
-        from rasad.events import find_control_observations  # type: ignore[attr-defined]
-    except ImportError:
-        find_control_observations = None
-    if find_control_observations is not None:
+    obs_list: list[dict[str, Any]] = []
+    finder = _observation_finder() if observations else None
+    if finder is not None:
         for d in common.track(docs, "observations", total=len(docs)):
-            for obs in find_control_observations(d) or []:
+            try:
+                found = finder(d) or []
+            except Exception as exc:  # one bad document must not stop the build
+                err_console.print(f"[yellow]{d.id}: observations skipped ({type(exc).__name__})[/yellow]")
+                continue
+            for obs in found:
                 obs = dict(obs)
                 obs.setdefault("doc_id", d.id)
-                observations.append(obs)
+                obs_list.append(obs)
     seeds = list(store.iter_control_seeds())
     corrections = list(store.iter_corrections("control"))
-    intervals = build_timelines(events, seeds=seeds, corrections=corrections, observations=observations,
+    intervals = build_timelines(events, seeds=seeds, corrections=corrections, observations=obs_list,
                                 published=published)
-    stats = {"documents": len(docs), "events": len(events), "observations": len(observations),
+    stats = {"documents": len(docs), "events": len(events), "observations": len(obs_list),
              "seeds": len(seeds), "corrections": len(corrections), "intervals": len(intervals),
              "places": len({iv.place_key for iv in intervals})}
     return intervals, stats
@@ -113,10 +126,14 @@ def _actor_label(code: str) -> str:
 
 
 @control_app.command("build")
-def build_cmd(db: Path = DB_OPT) -> None:
-    """Rebuild all timelines from stored events + seeds + corrections, and store them."""
+def build_cmd(
+    db: Path = DB_OPT,
+    observations: bool = typer.Option(True, "--observations/--no-observations",
+                                      help="Also read statements of who holds a place from the documents."),
+) -> None:
+    """Rebuild all timelines from stored events + observations + seeds + corrections, and store them."""
     with _open_store(db) as store:
-        intervals, stats = build_from_store(store)
+        intervals, stats = build_from_store(store, observations)
         store.replace_control(intervals)
     info(", ".join(f"{k}: {v}" for k, v in stats.items()))
 
@@ -144,13 +161,15 @@ def at_cmd(
     held: dict[str, list[ControlInterval]] = {}
     for iv in snap.values():
         held.setdefault(iv.controller, []).append(iv)
+    known = sum(len(v) for a, v in held.items() if a != UNKNOWN)
     if actor:
         held = {actor: held.get(actor, [])}
     if region not in ("governorates", "districts", "wilayat") and not Path(region).is_file():
         raise typer.BadParameter(f"--region: not a region set nor a file: {region}")
     shares = region_shares(ivs, snap, region)
+    undated = sum(1 for iv in snap.values() if iv.date_flag == "undated")
     if as_json:
-        out = {"date": d.isoformat(), "held": {a: len(v) for a, v in held.items()},
+        out = {"date": d.isoformat(), "held": {a: len(v) for a, v in held.items()}, "undated": undated,
                "places": {a: [iv.place_name for iv in v] for a, v in held.items()} if places else None,
                "regions": [s.to_json() for s in shares if s.places_total]}
         console.print_json(json.dumps(out, ensure_ascii=False))
@@ -159,7 +178,6 @@ def at_cmd(
     t.add_column("actor")
     t.add_column("places", justify="right")
     t.add_column("share of known", justify="right")
-    known = sum(len(v) for a, v in held.items() if a != UNKNOWN)
     for a, v in sorted(held.items(), key=lambda kv: -len(kv[1])):
         t.add_row(_actor_label(a), str(len(v)), f"{len(v) / known:.0%}" if known and a != UNKNOWN else "")
     console.print(t)
@@ -179,36 +197,63 @@ def at_cmd(
         cells = [f"{s.share_known(a):.0%} ({s.share_all(a):.0%})" if s.held.get(a) else "-" for a in actors]
         r.add_row(show(s.region), f"{s.known}/{s.places_total}", *cells)
     console.print(r)
+    if undated:
+        info(f"{undated} place(s) rest on undated reports only: they are placed at the start of the "
+             "timeline (date flag 'undated'); see `rasad control history PLACE`")
+
+
+def _evidence_lines(store: Any, hist: list[ControlInterval]) -> dict[str, str]:
+    """A readable line per evidence ref: the event's sentence, the observation's words, the
+    correction's note, the seed."""
+    from rasad.control.claims import parse_observation_ref
+
+    ids = {e for iv in hist for e in iv.evidence}
+    out: dict[str, str] = {}
+    for doc_id in {s for iv in hist for s in iv.sources if s not in ("user", "seed")}:
+        for ev in store.iter_events(doc_id):
+            if ev.id in ids:
+                out[ev.id] = f"{ev.doc_id}: {show(ev.evidence.text)}"
+    notes = {f"correction:{c.get('id')}": c.get("note") or "" for c in store.iter_corrections("control")}
+    for ref in ids - set(out):
+        obs = parse_observation_ref(ref)
+        if obs is not None:
+            doc = store.get_document(obs[0])
+            if doc is not None:
+                out[ref] = f"{obs[0]} (observation): {show(doc.text[obs[1]:obs[2]])}"
+        elif ref in notes:
+            out[ref] = f"user correction: {show(notes[ref])}"
+        elif ref.startswith("seed:"):
+            out[ref] = "user seed"
+    return out
 
 
 @control_app.command("history")
-def history_cmd(place: str = typer.Argument(..., help="Place key (C1234, name:…) or name."),
+def history_cmd(place: list[str] = typer.Argument(..., help="Place key (SY:C1234, name:…) or name."),
                 db: Path = DB_OPT) -> None:
-    """One place's timeline, with the evidence sentences behind each interval."""
-    from rasad.control.timeline import history
+    """A place's timeline, with the evidence sentences behind each interval (every place of
+    that name when several share it)."""
+    from rasad.control.timeline import history, resolve_places
 
+    name = " ".join(place)
     with _open_store(db) as store:
         ivs = _intervals(store)
-        hist = history(ivs, place)
-        if not hist:
-            err_console.print(f"[yellow]no control known for {place!r}[/yellow]")
+        keys = resolve_places(ivs, name)
+        if not keys:
+            err_console.print(f"[yellow]no control known for {name!r}[/yellow]")
             raise typer.Exit(EXIT_FATAL)
-        ids = {e for iv in hist for e in iv.evidence}
-        docs = {s for iv in hist for s in iv.sources}
-        evs: dict[str, Event] = {}
-        for doc_id in docs:
-            for ev in store.iter_events(doc_id):
-                if ev.id in ids:
-                    evs[ev.id] = ev
+        hists = [history(ivs, k) for k in keys]
+        lines_of = _evidence_lines(store, [iv for h in hists for iv in h])
+    for hist in hists:
+        _print_history(hist, lines_of)
+
+
+def _print_history(hist: list[ControlInterval], lines_of: dict[str, str]) -> None:
     console.print(f"[bold]{show(hist[0].place_name)}[/bold] ({hist[0].place_key})")
     t = Table()
     for col in ("from", "to", "controller", "kind", "conf.", "evidence"):
         t.add_column(col)
     for iv in hist:
-        lines = []
-        for e in iv.evidence:
-            ev = evs.get(e)
-            lines.append(f"{ev.doc_id}: {show(ev.evidence.text)}" if ev else e)
+        lines = [lines_of.get(e, e) for e in iv.evidence]
         t.add_row(iv.valid_from.isoformat() + (f" ({iv.date_flag})" if iv.date_flag else ""),
                   iv.valid_to.isoformat() if iv.valid_to else "", iv.controller, iv.kind,
                   f"{iv.confidence:.2f}", "\n".join(lines))
@@ -242,29 +287,25 @@ def changes_cmd(since: str = typer.Option(..., "--since", help="First day, YYYY-
 def seed_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False,
                                          help="CSV: place,controller,as_of[,lat,lon,admin1,place_key,note]"),
              db: Path = DB_OPT) -> None:
-    """Store initial control: one row per place -> actor as of a date."""
-    from rasad.control.claims import place_key_for_name
+    """Store initial control: one row per place -> actor as of a date (names tied to the gazetteer)."""
+    from rasad.control.seeds import read_seed_csv
 
-    n = 0
-    with _open_store(db, must_exist=False) as store, open(file, encoding="utf-8-sig", newline="") as f:
-        for i, row in enumerate(csv.DictReader(f), start=2):
-            name = (row.get("place") or row.get("place_name") or "").strip()
-            ctrl = (row.get("controller") or "").strip()
-            as_of = _day((row.get("as_of") or row.get("date") or "").strip() or None, f"line {i} as_of")
-            if not name or not ctrl or as_of is None:
-                err_console.print(f"[yellow]line {i}: needs place, controller and as_of; skipped[/yellow]")
-                continue
-            key = (row.get("place_key") or "").strip() or place_key_for_name(name)
+    try:
+        from rasad.places.gazetteer import load_gazetteer
 
-            def num(v: str | None) -> float | None:
-                return float(v) if v and v.strip() else None
-
-            admin1 = (row.get("admin1") or "").strip() or None
-            note = (row.get("note") or "").strip() or None
-            lat, lon = num(row.get("lat")), num(row.get("lon"))
-            store.add_control_seed(key, name, ctrl, as_of, lat, lon, admin1, note)
-            n += 1
-    info(f"{n} seed(s) stored; run `rasad control build` to apply them")
+        gaz = load_gazetteer()
+    except Exception:  # no gazetteer: seeds stay on their names
+        gaz = None
+    rows, problems = read_seed_csv(file, gaz)
+    for p in problems:
+        err_console.print(f"[yellow]{p}; skipped[/yellow]")
+    with _open_store(db, must_exist=False) as store:
+        for r in rows:
+            store.add_control_seed(r.place_key, r.place_name, r.controller, r.as_of, r.lat, r.lon,
+                                   r.admin1, r.note)
+    info(f"{len(rows)} seed(s) stored; run `rasad control build` to apply them")
+    if problems:
+        raise typer.Exit(common.EXIT_PARTIAL)
 
 
 @control_app.command("correct")

@@ -11,6 +11,7 @@ import typer
 from rich.progress import Progress
 
 from rasad.cli import common
+from rasad.evaluation.gold import read_jsonl, write_jsonl
 from rasad.evaluation.report import print_scoreboard
 from rasad.evaluation.runner import ExtractorUnavailable, ProgressHook, extractor_version, load_extractor
 from rasad.evaluation.scoreboard import (
@@ -87,14 +88,21 @@ def eval_cmd(
     json_out: Path = typer.Option(
         None, "--json", help="Also write every number (and the error items) to this JSON file."
     ),
-    by_doc: bool = typer.Option(False, "--by-doc", help="Print the per-document table of the gold suite."),
+    save_pred: Path = typer.Option(
+        None, "--save-pred", help="Write the predicted events of the gold/dev suite to this JSONL file."
+    ),
+    by_doc: bool = typer.Option(
+        False,
+        "--by-doc",
+        help="Also print the per-document table of the gold suite and the CASE per-class table.",
+    ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (POSIX fork)."),
     errors: int = typer.Option(
         10, "--errors", help="How many of the most common errors/confusions to list (0: none)."
     ),
 ) -> None:
     console = common.console
-    wanted = set(SUITES) if "all" in suite else set(suite)
+    wanted = (set(SUITES) if "all" in suite else set()) | (set(suite) - {"all"})
     unknown = wanted - set(SUITES) - set(OPTIONAL_SUITES)
     if unknown:
         common.err_console.print(f"[red]unknown suite(s): {', '.join(sorted(unknown))}[/]")
@@ -118,8 +126,6 @@ def eval_cmd(
             if pred is not None and not pred.is_file():
                 common.err_console.print(f"[red]prediction file not found: {pred}[/]")
                 raise typer.Exit(common.EXIT_FATAL)
-            from rasad.evaluation.gold import read_jsonl
-
             preds = read_jsonl(pred) if pred is not None else None
             board = score_files(gold, preds, extractor, factory, jobs=jobs)
             meta.update(gold=str(gold), pred=str(pred) if pred else None)
@@ -138,6 +144,9 @@ def eval_cmd(
             meta.update(shared=str(shared_dir), suites=sorted(wanted, key=_suite_order))
             title = "rasad scoreboard"
     print_scoreboard(console, board, errors=errors, by_doc=by_doc, title=title)
+    if save_pred is not None and board.predictions:
+        write_jsonl(save_pred, board.predictions)
+        common.info(f"wrote {len(board.predictions)} predicted events to {save_pred}")
     if json_out is not None:
         _write_json(json_out, board, errors, meta)
         common.info(f"wrote {json_out}")

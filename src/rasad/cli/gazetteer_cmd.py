@@ -59,9 +59,15 @@ def info_cmd(
     dt = time.perf_counter() - t0
     d = g.info()
     console.print(f"[bold]{d['places']:,}[/] places loaded in {dt:.2f} s")
-    console.print(f"packaged data: {PACKAGED} ({PACKAGED.stat().st_size / 1e6:.2f} MB)" if PACKAGED.is_file()
-                  else f"[yellow]packaged data missing:[/] {PACKAGED}")
+    console.print(
+        f"packaged data: {PACKAGED} ({PACKAGED.stat().st_size / 1e6:.2f} MB)"
+        if PACKAGED.is_file()
+        else f"[yellow]packaged data missing:[/] {PACKAGED}"
+    )
     console.print(f"packaged overlay: {PACKAGED_OVERLAY}")
+    pre = int(d["precomputed_variants"])  # type: ignore[call-overload]
+    console.print(f"name variants precomputed for {pre:,} places" + (
+        "" if pre else " [yellow](variant rules changed since the build: run `rasad gazetteer build`)[/]"))
     for o in d["origins"]:  # type: ignore[union-attr]
         console.print(f"  source: {o}")
     for title, key in (("source", "by_source"), ("kind", "by_kind"), ("country", "by_country")):
@@ -73,7 +79,9 @@ def info_cmd(
         console.print(t)
     for w in d["warnings"]:  # type: ignore[union-attr]
         err_console.print(f"[yellow]warning:[/] {w}")
-    console.print("licences and attribution: see NOTICE" + (f" ({NOTICE_PATH})" if NOTICE_PATH.is_file() else ""))
+    console.print(
+        "licences and attribution: see NOTICE" + (f" ({NOTICE_PATH})" if NOTICE_PATH.is_file() else "")
+    )
 
 
 @gaz_app.command("lookup")
@@ -91,19 +99,30 @@ def lookup_cmd(
         err_console.print(f"no place named {name!r}")
         raise typer.Exit(1)
     t = Table(title=f"{len(hits)} candidate(s) for {name}")
-    for c in ("id", "Arabic", "English", "kind", "admin1", "admin2", "lat", "lon", "match", "prior"):
-        t.add_column(c)
+    t.add_column("id", no_wrap=True)
+    for c in ("Arabic", "English", "kind", "admin1 / admin2", "lat, lon", "match", "prior"):
+        t.add_column(c, overflow="fold")
     for i, kind in hits[:limit]:
         p = g.places[i]
-        t.add_row(p.id, _ar(p.name_ar), p.name_en or "", p.kind, p.admin1 or "", p.admin2 or "",
-                  "" if p.lat is None else f"{p.lat:.4f}", "" if p.lon is None else f"{p.lon:.4f}", kind,
-                  f"{g.prior(i):.2f}")
+        ll = "" if p.lat is None or p.lon is None else f"{p.lat:.3f}, {p.lon:.3f}"
+        t.add_row(
+            p.id,
+            _ar(p.name_ar),
+            p.name_en or "",
+            p.kind,
+            " / ".join(x for x in (p.admin1, p.admin2) if x),
+            ll,
+            kind,
+            f"{g.prior(i):.2f}",
+        )
     console.print(t)
 
 
 @gaz_app.command("build")
 def build_cmd(
-    src_dir: Path = typer.Argument(..., help="Directory with the source CSVs (layout of ../shared/gazetteer)."),
+    src_dir: Path = typer.Argument(
+        ..., help="Directory with the source CSVs (layout of ../shared/gazetteer)."
+    ),
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default: the packaged places.tsv.gz)."),
 ) -> None:
     """Build the compact gazetteer file from the public place lists."""
@@ -141,7 +160,9 @@ def fetch(url: str, dest: Path, timeout: float = 20.0) -> int:
 
 @gaz_app.command("download")
 def download_cmd(
-    dest: Path = typer.Option(None, "--dest", "-d", help="Where to put the files (default: ./gazetteer-data)."),
+    dest: Path = typer.Option(
+        None, "--dest", "-d", help="Where to put the files (default: ./gazetteer-data)."
+    ),
     timeout: float = typer.Option(20.0, help="Seconds to wait for each server."),
 ) -> None:
     """Fetch the GeoNames Syria and Iraq dumps (with alternate names) for a fuller gazetteer.
@@ -163,11 +184,15 @@ def download_cmd(
     for name, url, why in failed:
         err_console.print(f"[red]could not fetch[/] {name} from {url}: {why}")
     if not ok:
-        err_console.print("[red]error:[/] nothing could be downloaded (no internet?). rasad still works "
-                          "offline with its packaged gazetteer.")
+        err_console.print(
+            "[red]error:[/] nothing could be downloaded (no internet?). rasad still works "
+            "offline with its packaged gazetteer."
+        )
         raise typer.Exit(EXIT_FATAL)
-    info(f"use it with: rasad --gazetteer {dest} ... or {os.environ.get('SHELL', 'sh')}: "
-         f"export RASAD_GAZETTEER_DIR={dest}")
+    info(
+        f"use it with: rasad --gazetteer {dest} ... or {os.environ.get('SHELL', 'sh')}: "
+        f"export RASAD_GAZETTEER_DIR={dest}"
+    )
     if failed:
         raise typer.Exit(common.EXIT_PARTIAL)
 

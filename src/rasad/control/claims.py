@@ -15,7 +15,10 @@ Decisions (documented here because they shape every map):
 * **Clashes** (``armed_clash``) at a place are *contest* claims: they never change the
   controller, they mark the interval contested (see ``timeline``).
 * **Place key**: the gazetteer place id when the event has one, else ``name:<normalised name>``
-  (:func:`place_key_for_name`: no diacritics, unified alef/ya/ta marbuta, no article).
+  (:func:`place_key_for_name`: no diacritics, unified alef/ya/ta marbuta, no article); a name key
+  whose coordinates lie within 1 km of an id-keyed place of the same name joins that place.
+* **Observations** about areas (a governorate, district, sub-district or country, or
+  geo_precision 3: "80% of Daraa governorate") are ignored: they do not say who holds a place.
 * **Days.** An event's own date; else its document's publication date (``date_flag``
   "publication"); else the latest date of any other dated evidence in the same document
   ("document"); else the claim is *undated* ("undated"): undated claims form the baseline of the
@@ -50,6 +53,8 @@ W_OBSERVATION = 0.5
 W_SEED = 0.6
 W_UNKNOWN = 0.3
 W_CONTEST = 0.5
+MERGE_KM = 1.0
+AREA_KINDS = frozenset({"country", "governorate", "district", "subdistrict"})
 PRECISION_FACTOR = {1: 1.0, 2: 0.8, 3: 0.5}
 DATE_FACTOR = {None: 1.0, "event": 1.0, "publication": 0.8, "document": 0.8, "undated": 0.6}
 
@@ -135,8 +140,10 @@ def location_from_any(v: Any) -> Location | None:
         name = getattr(v, "name", None) or place.name_ar or place.name_en or place.id
         return Location(name=name, lat=place.lat, lon=place.lon, admin1=place.admin1,
                         geo_precision=getattr(v, "geo_precision", 1) or 1, place_id=place.id)
-    if hasattr(v, "name"):
-        return Location(name=str(v.name), lat=None, lon=None, admin1=None,
+    if hasattr(v, "name"):  # an unresolved mention: coordinates of its anchor, if any
+        anchor = getattr(v, "anchor", None)
+        return Location(name=str(v.name), lat=getattr(anchor, "lat", None),
+                        lon=getattr(anchor, "lon", None), admin1=getattr(anchor, "admin1", None),
                         geo_precision=getattr(v, "geo_precision", 1) or 1)
     return None
 
@@ -182,20 +189,34 @@ def _event_raw(ev: Event) -> _Raw | None:
 
 
 def _observation_raw(obs: Mapping[str, Any], i: int) -> _Raw | None:
-    loc = location_from_any(obs.get("location") or obs.get("place"))
+    where = obs.get("location") or obs.get("place")
+    loc = location_from_any(where)
     ctrl = obs.get("controller")
     if loc is None or not ctrl:
         return None
+    place = getattr(where, "place", where)
+    if getattr(place, "kind", None) in AREA_KINDS or loc.geo_precision >= 3:
+        return None  # "80% of Daraa governorate": a statement about an area, not a place
     w = W_OBSERVATION * float(obs.get("confidence") or 1.0) * PRECISION_FACTOR.get(loc.geo_precision, 1.0)
     doc = str(obs.get("doc_id") or "")
-    ref = str(obs.get("id") or f"obs:{doc}:{_evidence_start(obs.get('evidence'))}:{i}")
+    s, e = _evidence_span(obs.get("evidence"))
+    ref = str(obs.get("id") or f"obs:{doc}:{s}-{e}")
     return _Raw(loc, _as_date(obs.get("date")), obs.get("date_flag"), OBSERVATION, str(ctrl), w, ref, doc)
 
 
-def _evidence_start(ev: Any) -> int:
+def _evidence_span(ev: Any) -> tuple[int, int]:
     if isinstance(ev, Mapping):
-        return int(ev.get("start") or 0)
-    return int(getattr(ev, "start", 0) or 0)
+        return int(ev.get("start") or 0), int(ev.get("end") or 0)
+    return int(getattr(ev, "start", 0) or 0), int(getattr(ev, "end", 0) or 0)
+
+
+def parse_observation_ref(ref: str) -> tuple[str, int, int] | None:
+    """(doc id, start, end) of an observation's evidence ref ``obs:<doc>:<start>-<end>``."""
+    if not ref.startswith("obs:"):
+        return None
+    doc, _, span = ref[4:].rpartition(":")
+    s, _, e = span.partition("-")
+    return (doc, int(s), int(e)) if s.isdigit() and e.isdigit() else None
 
 
 def make_claims(
@@ -248,8 +269,28 @@ def make_claims(
     base = len(claims)
     for i, s in enumerate(seed_list):
         claims.append(seed_claim(s, base + i, baseline))
+    merge_name_keys(claims)
     claims.sort(key=lambda c: (c.day, c.tier, c.seq))
     return claims
+
+
+def merge_name_keys(claims: list[Claim]) -> None:
+    """Give a ``name:`` claim the gazetteer key of an id-keyed claim of the same normalised name
+    within ``MERGE_KM`` (the same place, resolved in one report and not in another)."""
+    by_name: dict[str, list[tuple[str, float, float]]] = {}
+    for c in claims:
+        if not c.place_key.startswith("name:") and c.lat is not None and c.lon is not None:
+            by_name.setdefault(norm_name(c.place_name), []).append((c.place_key, c.lat, c.lon))
+    if not by_name:
+        return
+    from rasad.control.score import km
+
+    for c in claims:
+        if c.place_key.startswith("name:") and c.lat is not None and c.lon is not None:
+            for key, lat, lon in by_name.get(c.place_key[5:], ()):
+                if km(c.lat, c.lon, lat, lon) <= MERGE_KM:
+                    c.place_key = key
+                    break
 
 
 def seed_claim(s: Mapping[str, Any], seq: int, baseline: date) -> Claim:

@@ -8,6 +8,10 @@
 * Controllers that lose on a day are kept as *superseded* records (zero-length intervals,
   ``kind="superseded"``, never part of a snapshot) and — when they come from another document
   than the winner's — lower the winner's confidence by the share of support they had.
+* **Newer wins across days**, but a change that contradicts, within ``CONTRADICTION_DAYS``, a
+  change reported by other documents opens its interval with its confidence scaled by its share
+  of the two supports (a lone report against three is marked unsure; an even one loses at most
+  half).
 * **Observations are weaker than changes of hands**: an observation that contradicts a change
   made fewer than ``OBSERVATION_GRACE_DAYS`` days before, and has no more support than that
   change, does not open a new interval; it becomes a superseded record and lowers the current
@@ -26,6 +30,7 @@ from datetime import date
 from rasad.control.claims import CHANGE, OBSERVATION, SEED, Claim
 
 OBSERVATION_GRACE_DAYS = 7
+CONTRADICTION_DAYS = 3
 OBSERVATION_DOUBT = 0.8
 CONTEST_FACTOR = 0.6
 CONTEST_DAYS = 30

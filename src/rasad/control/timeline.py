@@ -28,6 +28,7 @@ from rasad.control.claims import CONTESTED, UNKNOWN, Claim, make_claims
 from rasad.control.conflict import (
     CONTEST_DAYS,
     CONTEST_FACTOR,
+    CONTRADICTION_DAYS,
     OBSERVATION_DOUBT,
     OBSERVATION_GRACE_DAYS,
     clamp,
@@ -56,7 +57,7 @@ class _Open:
     dispute: float = 1.0
     last_contest: date | None = None
     before_contest: _Open | None = None  # state to resume when the contest expires
-    place: Claim | None = None
+    resumed: bool = False  # re-opened after a contested spell (no claim of its own)
 
     def add(self, claims: Iterable[Claim]) -> None:
         for c in claims:
@@ -82,6 +83,8 @@ class _PlaceBuilder:
     cur: _Open | None = None
 
     def _emit(self, o: _Open, end: date | None) -> None:
+        if o.resumed and end is not None and end <= o.start:
+            return  # resumed and replaced the same day: nothing was claimed
         kind = SUPERSEDED if end is not None and end <= o.start else o.kind
         self.out.append(self._interval(o.controller, o.start, end if kind != SUPERSEDED else o.start,
                                        o.confidence(), o.evidence, o.sources, kind, o.date_flag))
@@ -116,6 +119,7 @@ class _PlaceBuilder:
         prev = o.before_contest
         if prev is not None and prev.controller != UNKNOWN:
             prev.start = until
+            prev.resumed = True
             self.cur = prev
 
     def feed(self, day: date, group: list[Claim]) -> None:
@@ -144,10 +148,17 @@ class _PlaceBuilder:
             self._superseded(v.win_claims, day)
             cur.dispute *= OBSERVATION_DOUBT
             return False
+        dispute = v.dispute
+        if (cur is not None and cur.change_day is not None
+                and (day - cur.change_day).days <= CONTRADICTION_DAYS
+                and not {c.source for c in v.win_claims} & set(cur.sources)):
+            # newer wins, but a quick contradiction of a well-supported change is less sure
+            s_cur = noisy_or(list(cur.support.values()))
+            dispute *= v.score / (v.score + s_cur) if v.score + s_cur > 0 else 1.0
         self._close(day)
         kind = interval_kind(v.win_claims)
         o = _Open(v.winner, day, kind, {}, [], [], _flag(v.win_claims),
-                  day if kind == "derived" else None, v.dispute)
+                  day if kind == "derived" else None, dispute)
         o.add(v.win_claims)
         self.cur = o
         return True
@@ -344,14 +355,20 @@ def history(intervals: Sequence[ControlInterval], place: str) -> list[ControlInt
 
 def resolve_place(intervals: Sequence[ControlInterval], place: str) -> str | None:
     """The place key meant by ``place``: a key itself, ``name:…``, or a place name (any spelling
-    that normalises the same)."""
+    that normalises the same; the first such place when several share the name)."""
+    keys = resolve_places(intervals, place)
+    return keys[0] if keys else None
+
+
+def resolve_places(intervals: Sequence[ControlInterval], place: str) -> list[str]:
+    """All place keys meant by ``place`` (several places may share a name)."""
     from rasad.control.claims import norm_name
 
-    keys = {iv.place_key for iv in intervals}
-    if place in keys:
-        return place
+    if any(iv.place_key == place for iv in intervals):
+        return [place]
     want = norm_name(place.removeprefix("name:"))
+    out: dict[str, None] = {}
     for iv in intervals:
         if norm_name(iv.place_name) == want or iv.place_key == "name:" + want:
-            return iv.place_key
-    return None
+            out[iv.place_key] = None
+    return list(out)

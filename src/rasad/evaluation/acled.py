@@ -129,6 +129,7 @@ def score_acled(
     c: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     unmapped_actors: Counter[str] = Counter()
+    actor_conf: Counter[tuple[str, str]] = Counter()
     for r in records:
         pred = main_event(events_by_doc.get(r.id, ()))
         got_sub = pred.get("sub_event_type") if pred else None
@@ -146,7 +147,11 @@ def score_acled(
             unmapped_actors[r.actor1] += 1
         if r.actor1_codes:
             c["n_actor1"] += 1
-            c["hit_actor1"] += bool(pred) and pred.get("actor1") in r.actor1_codes
+            got_actor = pred.get("actor1") if pred else None
+            if got_actor in r.actor1_codes:
+                c["hit_actor1"] += 1
+            else:
+                actor_conf[(r.actor1, str(got_actor) if pred else "(no event)")] += 1
         if r.lat is not None and r.lon is not None:
             c["n_loc"] += 1
             c["hit_loc"] += location_hit(r, pred)
@@ -168,5 +173,6 @@ def score_acled(
         "fatalities": _acc(c["hit_fat"], c["n_fat"]),
         "fatalities_stated": _acc(c["hit_fat_pos"], c["n_fat_pos"]),
         "confusions": [{"gold": g, "pred": p, "count": n} for (g, p), n in confusion.most_common(15)],
+        "actor1_confusions": [{"gold": g, "pred": p, "count": n} for (g, p), n in actor_conf.most_common(15)],
         "unmapped_actors": dict(unmapped_actors.most_common()),
     }

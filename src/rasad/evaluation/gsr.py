@@ -101,6 +101,8 @@ def score_gsr(
     """Detection P/R/F1 for one event type over its yes / easy-no sentences."""
     subs = gsr_sub_types(event_type, broad=broad)
     tp = fp = fn = tn = 0
+    missed: list[str] = []
+    false_alarms: list[str] = []
     for s in sentences:
         if s.event_type != event_type:
             continue
@@ -108,7 +110,14 @@ def score_gsr(
         if s.positive:
             tp += hit
             fn += not hit
+            if not hit:
+                missed.append(s.id)
         else:
             fp += hit
             tn += not hit
-    return _prf(tp, fp, fn, tn)
+            if hit:
+                false_alarms.append(s.id)
+    out = _prf(tp, fp, fn, tn)
+    out["missed_ids"] = missed[:50]  # sentence ids of the dataset, for looking them up
+    out["false_alarm_ids"] = false_alarms[:50]
+    return out

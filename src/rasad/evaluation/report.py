@@ -17,6 +17,8 @@ def _value(row: Row) -> str:
         return "n/a"
     if row.kind == "count":
         return f"{row.value:g}"
+    if row.kind == "rate":
+        return f"{row.value:.2f}"
     return f"{row.value:.3f}"
 
 
@@ -53,7 +55,10 @@ def summary_table(rows: Sequence[Row], title: str = "rasad scoreboard") -> Table
 
 
 def timing_table(board: Scoreboard) -> Table:
-    t = Table(title="extraction time", header_style="bold")
+    title = "extraction time"
+    if board.warmup_seconds is not None:
+        title += f" (after a {board.warmup_seconds:.2f} s warm-up: loading, not counted)"
+    t = Table(title=title, header_style="bold")
     t.add_column("suite", style="cyan")
     t.add_column("documents", justify="right")
     t.add_column("seconds", justify="right")
@@ -133,6 +138,22 @@ def confusion_table(title: str, confusions: Sequence[dict[str, Any]], n: int) ->
     return t
 
 
+def case_class_table(per_class: dict[str, dict[str, Any]]) -> Table:
+    t = Table(title="CASE 2021: per class (25 ACLED classes)", header_style="bold")
+    for col in ("class", "P", "R", "F1", "gold", "pred"):
+        t.add_column(col, justify="left" if col == "class" else "right")
+    for label, v in sorted(per_class.items(), key=lambda kv: kv[1]["f1"]):
+        t.add_row(
+            label,
+            f"{v['precision']:.2f}",
+            f"{v['recall']:.2f}",
+            f"{v['f1']:.2f}",
+            str(v["gold"]),
+            str(v["pred"]),
+        )
+    return t
+
+
 def print_scoreboard(
     console: Console,
     board: Scoreboard,
@@ -146,12 +167,15 @@ def print_scoreboard(
             console.print(t)
     if by_doc and board.errors is not None:
         console.print(by_doc_table(board.errors))
+    if by_doc and "case" in board.details:
+        console.print(case_class_table(board.details["case"]["per_class"]))
     if errors > 0:
-        for suite, label in (
-            ("acled", "ACLED 2020: most common confusions"),
-            ("case", "CASE 2021: most common confusions"),
+        for suite, key, label in (
+            ("acled", "confusions", "ACLED 2020: most common sub-type confusions"),
+            ("acled", "actor1_confusions", "ACLED 2020: most common actor1 errors"),
+            ("case", "confusions", "CASE 2021: most common confusions"),
         ):
-            conf = board.details.get(suite, {}).get("confusions")
+            conf = board.details.get(suite, {}).get(key)
             if conf:
                 console.print(confusion_table(label, conf, errors))
         unmapped = board.details.get("acled", {}).get("unmapped_actors")

@@ -62,7 +62,7 @@ ABSORBS = {
     "non_violent_transfer_of_territory": {"armed_clash"},
     "suicide_bomb": {"remote_explosive_landmine_ied", "armed_clash"},
     "disrupted_weapons_use": {"remote_explosive_landmine_ied", "suicide_bomb", "shelling_artillery_missile_attack",
-                              "air_drone_strike", "looting_property_destruction", "arrests"},
+                              "air_drone_strike", "looting_property_destruction", "grenade"},
     "chemical_weapon": {"armed_clash", "air_drone_strike", "shelling_artillery_missile_attack", "attack"},
     "air_drone_strike": {"attack", "armed_clash"},
     "shelling_artillery_missile_attack": {"attack", "armed_clash"},
@@ -100,6 +100,8 @@ class Candidate:
     rules: list[str] = field(default_factory=list)
     sentence: int = -1
     hit_start: int = 0
+    headline: bool = False
+    collective: bool = False
 
 
 def _clause_end(hits: list[TriggerHit], i: int, s_hi: int) -> int:
@@ -172,6 +174,10 @@ def candidates(ctx: Context) -> list[Candidate]:
     settlement = has_cue(ctx.t[:4000].split(), cues["settlement"])
     out: list[Candidate] = []
     last_subject: str | None = None
+    heads = _headlines(ctx)
+    hit_sents = {ctx.sentence_index(h.start) for h in hits}
+    unclaimed = has_cue(ctx.t.split(), cues["unclaimed"])
+    dated: dict[str, tuple[int, date, int | None]] = {}
     for i, hit in enumerate(hits):
         if hit.observation:
             continue
@@ -181,8 +187,12 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if background_reason(ctx, hit, hi):
             continue
+        if _circumstantial(ctx, hit, hits, s_lo, s_hi):
+            continue
         places = choose_places(ctx, hit, hi)
-        if not places and hit.rule.weak:
+        if len(places) == 1 and places[0].how == "frame":
+            places = _refine_frame(ctx, hit, places, hit_sents) or places
+        if not places and (hit.rule.weak or family(hit.event) == "territory"):
             continue
         carry = _carry(ctx, hit.start, last_subject)
         roles = assign_roles(ctx, hit, hit.event, hi, carry)
@@ -200,10 +210,25 @@ def candidates(ctx: Context) -> list[Candidate]:
             opp = opponents(ctx, roles.actor1)
             if roles.actor1 and opp and _sentence_has_any(ctx, hit, opp[:1]):
                 roles.actor2, roles.how2 = opp[0], "opponent"
+        if sub == "shelling_artillery_missile_attack" and hit.rule.id.endswith("shelling.generic") \
+                and roles.actor1 in AIR_ONLY:
+            sub = "air_drone_strike"
+        if sub == "peaceful_protest":
+            roles.actor2 = None
+        if unclaimed and roles.actor1 is None and sub in UNCLAIMED_TYPES:
+            roles.actor1, roles.how1 = "OTHER_ARMED", "unclaimed"
+        if not places:
+            continue  # an event needs a place (a null location rarely matches anything)
         sent_idx = ctx.sentence_index(hit.start)
-        choices: list[PlaceChoice | None] = list(places) or [None]
+        choices: list[PlaceChoice | None] = list(places)
+        d0, prec0, flag0 = event_date(ctx, hit, hi)
+        fam = family(sub)
+        if flag0 == "publication" and fam in dated and 0 < sent_idx - dated[fam][0] <= 3:
+            d0, prec0, flag0 = dated[fam][1], dated[fam][2], "carried"
+        elif flag0 == "text" and d0 is not None:
+            dated[fam] = (sent_idx, d0, prec0)
         for pc in choices:
-            d, prec, flag = event_date(ctx, hit, hi)
+            d, prec, flag = d0, prec0, flag0
             fat = fatalities_for(ctx, hit, hi, pc.span if pc else None, len(choices))
             ev_s = hit.start - len(hit.prefix)
             ev_e = hit.end
@@ -215,9 +240,54 @@ def candidates(ctx: Context) -> list[Candidate]:
                 ev_s = min(ev_s, pc.span.start)
                 ev_e = max(ev_e, pc.span.end)
             conf = _confidence(hit, roles, pc, d)
+            collective = pc is not None and pc.how == "frame" and has_cue(
+                tokens_before(ctx.t, pc.span.start, 5, hit.end), cues["collective_places"])
             out.append(Candidate(sub, roles, pc, d, prec, flag, fat, ev_s, ev_e, conf,
                                  [hit.rule.id, f"actor1:{roles.how1 or 'none'}", f"place:{pc.how if pc else 'none'}"],
-                                 sent_idx, hit.start))
+                                 sent_idx, hit.start, sent_idx in heads, collective))
+    return out
+
+
+UNCLAIMED_TYPES = frozenset({"remote_explosive_landmine_ied", "suicide_bomb", "shelling_artillery_missile_attack",
+                             "air_drone_strike", "grenade", "attack", "abduction_forced_disappearance"})
+# actors whose strikes in Syria and Iraq are air strikes when the text only says "قصف"
+AIR_ONLY = frozenset({"USA_COAL", "RUS", "ISR"})
+CIRCUMSTANTIAL = ("بعد", "عقب", "اثر", "وسط", "خلال", "after", "following", "amid", "during")
+
+
+def _circumstantial(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: int, s_hi: int) -> bool:
+    """'after clashes / amid shelling': the means of another event of the sentence, not an event."""
+    before = tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo)
+    if not has_cue(before, CIRCUMSTANTIAL):
+        return False
+    return any(h is not hit and s_lo <= h.start < s_hi and family(h.event) != family(hit.event)
+               and not h.observation for h in hits)
+
+
+def _refine_frame(ctx: Context, hit: TriggerHit, places: list[PlaceChoice], hit_sents: set[int]) -> list[PlaceChoice]:
+    """A frame-only event ("shelling in Idlib province") whose next sentence, telling no new
+    event, names the place itself ("... a home in Maarat al-Naasan") takes that place."""
+    from rasad.events.scope import is_frame
+
+    idx = ctx.sentence_index(hit.start)
+    if idx < 0 or idx + 1 >= len(ctx.sents) or (idx + 1) in hit_sents:
+        return []
+    n_lo, n_hi = ctx.sents[idx + 1]
+    nxt = [p for p in ctx.places if n_lo <= p.start < n_hi and not is_frame(p.m)]
+    if not nxt:
+        return []
+    return [PlaceChoice(nxt[0], "next", nxt[0].m.geo_precision or 1)]
+
+
+def _headlines(ctx: Context) -> set[int]:
+    """Indices of title lines at the head of the report (short, own line, no final full stop)."""
+    out: set[int] = set()
+    for i, (s, e) in enumerate(ctx.sents[:4]):
+        if s > 400:
+            break
+        line = ctx.t[s:e].strip()
+        if len(line) <= 200 and "\n" in ctx.t[e - 1:e + 1] + ctx.t[s:e].rstrip(" ")[-1:] and not line.endswith("."):
+            out.add(i)
     return out
 
 
@@ -249,11 +319,18 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         for o in cands:
             if o is c or o.sentence != c.sentence:
                 continue
-            if c.sub in ABSORBS.get(o.sub, ()) and (_key(o) == _key(c) or c.place is None or c.sub == "armed_clash"):
+            if c.sub in ABSORBS.get(o.sub, ()) and (_key(o) == _key(c) or c.place is None or c.sub == "armed_clash"
+                                                     or o.sub == "disrupted_weapons_use"):
                 absorbed = True
                 break
         if not absorbed:
             keep.append(c)
+    # a headline repeats the report: its events go when the body tells the same kind of event
+    body_fams = {family(c.sub) for c in keep if c.sentence > 0}
+    keep = [c for c in keep if not (c.sentence == 0 and c.headline and family(c.sub) in body_fams)]
+    # a frame-level event ("in the X countryside") goes when the report gives the same kind of
+    # event at a specific place near it - unless it speaks of all villages of the region
+    keep = [c for c in keep if not _frame_redundant(c, keep)]
     # withdrawal transfer at a place captured in the same report -> the capture
     captured = {_key(c) for c in keep if c.sub in TERRITORY[:2]}
     keep = [c for c in keep if not (c.sub == "non_violent_transfer_of_territory" and _key(c) in captured
@@ -278,6 +355,29 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return [best[k] for k in order]
 
 
+def _km(a: PlaceMention, b: PlaceMention) -> float | None:
+    pa, pb = a.place or getattr(a, "anchor", None), b.place or getattr(b, "anchor", None)
+    if pa is None or pb is None or pa.lat is None or pb.lat is None or pa.lon is None or pb.lon is None:
+        return None
+    import math
+
+    la1, lo1, la2, lo2 = map(math.radians, (pa.lat, pa.lon, pb.lat, pb.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _frame_redundant(c: Candidate, keep: list[Candidate]) -> bool:
+    if c.place is None or c.place.how != "frame" or c.collective:
+        return False
+    for o in keep:
+        if o is c or o.place is None or o.place.how == "frame" or family(o.sub) != family(c.sub):
+            continue
+        d = _km(c.place.span.m, o.place.span.m)
+        if d is None or d <= 60:
+            return True
+    return False
+
+
 def _better(c: Candidate, b: Candidate) -> bool:
     score_c = c.confidence + (0.1 if c.fatalities is not None else 0) + (0.05 if c.roles.actor1 else 0)
     score_b = b.confidence + (0.1 if b.fatalities is not None else 0) + (0.05 if b.roles.actor1 else 0)
@@ -289,13 +389,27 @@ def location_of(ctx: Context, pc: PlaceChoice) -> Location:
     if p.place is not None:
         pl = p.place
         name = (pl.name_ar if ctx.lang == "ar" else pl.name_en) or p.name
-        return Location(name=p.name or name, lat=pl.lat, lon=pl.lon, admin1=pl.admin1, geo_precision=pc.geo_precision,
+        return Location(name=_clean_name(p.name) or name, lat=pl.lat, lon=pl.lon, admin1=pl.admin1, geo_precision=pc.geo_precision,
                         place_id=pl.id)
     anchor = getattr(p, "anchor", None)
     if anchor is not None:
         return Location(name=p.name, lat=anchor.lat, lon=anchor.lon, admin1=anchor.admin1,
                         geo_precision=max(2, pc.geo_precision), place_id=None)
-    return Location(name=p.name, lat=None, lon=None, admin1=None, geo_precision=pc.geo_precision, place_id=None)
+    return Location(name=_clean_name(p.name), lat=None, lon=None, admin1=None, geo_precision=pc.geo_precision,
+                    place_id=None)
+
+
+_TRAILING = ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "الاستراتيجية", "الاستراتيجي",
+             "الإستراتيجية", "الإستراتيجي")
+
+
+def _clean_name(name: str) -> str:
+    """An unresolved name as written, without a trailing direction word or quotes/hashtags."""
+    name = name.strip(" \"'«»“”#").replace("_", " ")
+    words = name.split()
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words.pop()
+    return " ".join(words)
 
 
 def to_events(ctx: Context, cands: list[Candidate]) -> list[Event]:

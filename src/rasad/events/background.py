@@ -32,10 +32,10 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return "background_cue"
     if has_cue(near_before[-3:], cues["negation"]):
         return "negation"
-    if near_before and near_before[-1] in RELATIVE and ctx.lang == "ar":
+    if near_before and ctx.lang == "ar" and has_cue(near_before[-1:], RELATIVE):
         return "relative_clause"
     # pluperfect: كان/كانت (… قد) before the verb, without a recent time word in the clause
-    if has_cue(before[-6:], cues["pluperfect"]) and (ctx.lang == "ar" or "had" in before[-3:]):
+    if ctx.lang == "ar" and has_cue(before[-6:], cues["pluperfect"]):
         sentence_words = tokens_before(ctx.t, hit.start, 30, s_lo) + tokens_after(ctx.t, hit.end, 20, s_hi)
         if not has_cue(sentence_words, cues["recent_time"]):
             return "pluperfect"

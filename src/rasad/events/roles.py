@@ -105,15 +105,58 @@ def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     return None
 
 
+RELATIVE = ("التي", "الذي", "الذين", "which", "who")
+
+
+def _target_head(ctx: Context, sp: Span[ActorMention]) -> bool:
+    head = ctx.t[sp.start:sp.end].split()[:1]
+    return bool(head) and has_cue(head, load_cues()["target_heads"])
+
+
+def _allied(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return any(a in g and b in g for g in load_cues()["alliances"].values())
+
+
+def _source(ctx: Context, a: Span[ActorMention]) -> bool:
+    """An actor that only reports (X said, according to X): not the agent of the event."""
+    nxt = tokens_after(ctx.t, a.end, 3)
+    prev = tokens_before(ctx.t, a.start, 2)
+    cues = load_cues()
+    return has_cue(nxt[:2], cues["speech_verbs"]) or has_cue(prev, ("according", "بحسب", "وفق", "حسب"))
+
+
+def _passive_patient(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bool:
+    """English 'X were killed in airstrikes': the subject of a passive is acted upon."""
+    if ctx.lang != "en":
+        return False
+    gap = ctx.t[a.end:hit.start].split()
+    return any(w in ("was", "were", "been", "being") for w in gap[:4])
+
+
+def _first_subject(ctx: Context, hit: TriggerHit, sent: list[Span[ActorMention]], s_lo: int,
+                   purposive: bool) -> Span[ActorMention] | None:
+    pool = [a for a in sent if a.end <= hit.start and a.m.code not in NON_AGENTS]
+    first_wins = purposive or ctx.lang == "en"
+    order = pool if first_wins else list(reversed(pool))
+    for a in order:
+        if _oblique(ctx, a, s_lo) or _target_head(ctx, a) or _source(ctx, a) or _passive_patient(ctx, a, hit):
+            continue
+        if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), RELATIVE):
+            continue  # an actor inside a relative clause (التي يقودها الجيش التركي)
+        return _lead(ctx, a, sent)
+    return None
+
+
 def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str | None) -> Roles:
     """actor1/actor2 for ``hit`` whose clause ends at ``hi``; ``carry`` = subject carried over."""
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
     sent = [a for a in ctx.actors if s_lo <= a.start < s_hi and not _supporter(a.m)]
     r = Roles()
-    subj: Span[ActorMention] | None = None
-    agent: Span[ActorMention] | None = None
     after = [a for a in sent if hit.end <= a.start < hi]
+    agent: Span[ActorMention] | None = None
     # 1. agent phrase after the trigger
     for a in after:
         gap = ctx.t[hit.end:a.start]
@@ -123,29 +166,35 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
         if _agentive(ctx, a, hit.end) or (
             ctx.lang == "ar" and pre.endswith("ل") and len(gap.split()) <= 2 and event in REMOTE | {"armed_clash"}
         ) or (
-            event in REMOTE and len(gap.split()) <= 2 and has_cue(tokens_before(ctx.t, a.start - len(pre), 1, hit.end), ("من",))
+            event in REMOTE and len(gap.split()) <= 2
+            and has_cue(tokens_before(ctx.t, a.start - len(pre), 1, hit.end), ("من",))
         ):
             agent = a
             break
-    # 2. attributive adjective
-    adj = _adjective_actor(ctx, hit, hi)
-    # 3. subject right after the verb
-    if agent is None and after:
+    # 2. attributive adjective right after the trigger (قصف تركي، الغارات الروسية)
+    adj = None if agent else _adjective_actor(ctx, hit, hi)
+    # 3. subject right after a clause-initial verb (VSO)
+    subj: Span[ActorMention] | None = None
+    before_in_clause = [a for a in sent if a.end <= hit.start and hit.start - a.end < 80]
+    if agent is None and adj is None and after:
         a = after[0]
         gap = ctx.t[hit.end:a.start]
-        if len(gap.split()) <= 3 and not _oblique(ctx, a, hit.end) and a.m.code not in NON_AGENTS:
-            subj = a
-    # 4. nearest non-oblique actor before the trigger in the sentence
-    if agent is None and subj is None:
-        for a in reversed([a for a in sent if a.end <= hit.start]):
-            if a.m.code in NON_AGENTS:
-                continue
-            if _oblique(ctx, a, s_lo):
-                continue
-            subj = _lead(ctx, a, sent)
-            break
+        masdar = "ال" in hit.prefix or hit.form.startswith("ال") or "على" in gap.split()
+        if (len(gap.split()) <= 3 and not _oblique(ctx, a, hit.end) and not _target_head(ctx, a)
+                and a.m.code not in NON_AGENTS and not before_in_clause and not masdar):
+            if "object_after" in hit.rule.flags:
+                r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "object"
+            else:
+                subj = a
+    # 4. the subject before the trigger; purposive ل + present: the main clause's subject
+    purposive = ctx.lang == "ar" and (hit.prefix.endswith(("لت", "لي")) or (hit.rule.imperfect and "ل" in hit.prefix))
+    if agent is None and adj is None and subj is None:
+        subj = _first_subject(ctx, hit, sent, s_lo, purposive)
+        # an anaphor the carried subject contradicts: trust the discourse subject
+        if subj is not None and subj.m.anaphor and carry and carry != subj.m.code and not _allied(carry, subj.m.code):
+            subj = None
     role_subject = hit.rule.subject
-    first: Span[ActorMention] | None = agent or subj
+    first = agent or subj
     if first is not None:
         if role_subject == "actor2" and agent is None:
             r.actor2, r.actor2_text, r.how2 = first.m.code, first.m.surface, "subject"
@@ -155,34 +204,37 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
         r.actor1, r.how1 = adj, "adjective"
     elif carry and role_subject == "actor1":
         r.actor1, r.how1 = carry, "carried"
-    if adj and r.actor1 is None and role_subject == "actor1":
-        r.actor1, r.how1 = adj, "adjective"
-    # actor2 from oblique markers after the trigger
+    # actor2: an actor after an oblique marker (من، ضد، مع، مواقع ...) in the clause
     if r.actor2 is None:
-        for a in after:
-            if first is not None and a is first:
+        for a in after + [a for a in sent if a.end <= hit.start]:
+            if a is first or a.m.code == r.actor1 or _allied(a.m.code, r.actor1):
                 continue
-            if a.m.code == r.actor1:
+            if a.m.code in NON_AGENTS and a.m.code != "CIVILIANS":
                 continue
             pre = _prefix_of(ctx, a)
-            before = tokens_before(ctx.t, a.start - len(pre), 2, hit.end)
-            if has_cue(before, cues["actor2_markers"]) or (ctx.lang == "ar" and pre.endswith("ل")):
+            before = tokens_before(ctx.t, a.start - len(pre), 2, min(hit.end, a.start) if a.start >= hit.end else s_lo)
+            if (has_cue(before, cues["actor2_markers"]) or _target_head(ctx, a)
+                    or (ctx.lang == "ar" and pre.endswith("ل") and a.start >= hit.end)):
                 r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "marker"
                 break
-    if r.actor2 is None and role_subject == "actor2":
-        r.actor2 = None
+    # English passive: 'X fighters were killed in strikes' -> X is acted upon
+    if r.actor2 is None and ctx.lang == "en":
+        for a in [a for a in sent if a.end <= hit.start]:
+            if a.m.code != r.actor1 and _passive_patient(ctx, a, hit) and a.m.code not in NON_AGENTS:
+                r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "passive"
+                break
     # civilians as victims
     if r.actor2 is None and event in REMOTE:
         clause = tokens_before(ctx.t, hit.start, 12, s_lo) + tokens_after(ctx.t, hit.end, 14, s_hi)
         if has_cue(clause, cues["civilian_victims"]):
             r.actor2, r.how2 = "CIVILIANS", "victims"
-    # rule defaults
-    if r.actor1 is None and hit.rule.actor1:
-        r.actor1, r.how1 = hit.rule.actor1, "default"
+    # rule defaults: a rule's actor1 is fixed (protests: PROTESTERS); its actor2 a default
+    if hit.rule.actor1:
+        if r.actor1 and r.actor1 != hit.rule.actor1 and r.actor2 is None and r.actor1 not in NON_AGENTS:
+            r.actor2, r.actor2_text, r.how2 = r.actor1, r.actor1_text, "counterpart"
+        r.actor1, r.actor1_text, r.how1 = hit.rule.actor1, None, "rule"
     if r.actor2 is None and hit.rule.actor2:
         r.actor2, r.how2 = hit.rule.actor2, "default"
-    if r.actor1 is None and role_subject == "actor2" and carry and carry != r.actor2:
-        r.actor1, r.how1 = None, ""
     if r.actor1 == r.actor2 and r.actor1 is not None and event != "armed_clash":
         r.actor2 = None
     return r

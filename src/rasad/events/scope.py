@@ -114,10 +114,96 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     return [groups[-1][-1]]
 
 
+_LOCATIVE = frozenset(match_key(w) for w in (
+    "في", "ضمن", "التابعة", "التابع", "محور", "محاور", "ريف", "بريف", "منطقة", "ناحية", "قضاء", "محافظة",
+    "مدينة", "جبهة", "قرب", "بالقرب", "من", "الجهة", "جهة", "اطراف", "محيط", "مركز", "وسط", "شرق", "غرب", "شمال",
+    "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
+    "الشمالي", "الجنوبي", "بلدة", "قرية", "حي", "الواقعة", "الواقع", "في", "بين",
+    "in", "of", "near", "province", "district", "governorate", "the", "countryside", "outskirts", "area",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "city", "town",
+    "villages", "village", "towns", "valley", "region", "areas",
+))
+
+
+def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
+    """A place that only locates the one named just before it (قرية كفرمز في محور شران، منبج بحلب)."""
+    gap = ctx.t[prev_end:sp.start]
+    if len(gap) > 40:
+        return False
+    words = [w.strip('"\'«»()-،,') for w in gap.split()]
+    words = [w for w in words if w]
+    if any(w == "و" or w.startswith("و") for w in words):
+        return False
+    # proclitic ب or ل on the place itself (بحلب، لقضاء) or a locative word in the gap
+    j = sp.start
+    while j > 0 and ctx.t[j - 1].isalpha():
+        j -= 1
+    pre = ctx.t[j:sp.start]
+    if pre.endswith(("ب", "بال")) and not words:
+        return True
+    return bool(words) and all(w in _LOCATIVE or w[1:] in _LOCATIVE for w in words)
+
+
+def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
+    """A dateline place at the head of a report (بغداد 11 ابريل / أربيل - ... / BEIRUT:)."""
+    s_lo, _ = ctx.sentence_of(sp.start)
+    head = ctx.t[s_lo:sp.start].strip(" \n\t\"'«»|-–:(),")
+    if len(head.split()) > 3:
+        return False
+    nxt = ctx.t[sp.end:sp.end + 40]
+    if not head:
+        n4 = nxt[:4].lstrip()
+        if n4 and (n4[0].isdigit() or n4[0] in "-–—:/("):
+            return True
+    # "ERBIL, Kurdistan Region — ...", "بغداد - ..."
+    return "—" in nxt[:25] or " - " in nxt[:6] or " – " in nxt[:6]
+
+
+def _clause_start(ctx: Context, hit: TriggerHit, s_lo: int) -> int:
+    cues = load_cues()
+    lo = s_lo
+    for c in cues["clause_boundaries"]:
+        i = ctx.t.rfind(" " + c + " ", s_lo, hit.start)
+        if i >= 0:
+            lo = max(lo, i + 1)
+    return lo
+
+
+def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
+    """Where the trigger's clause ends: ``hi`` or an earlier clause boundary word."""
+    cues = load_cues()
+    end = hi
+    for c in cues["clause_boundaries"]:
+        i = ctx.t.find(" " + c + " ", hit.end, end)
+        if i >= 0:
+            end = i
+    return end
+
+
+def anaphoric_hit(ctx: Context, hit: TriggerHit) -> bool:
+    """A definite generic noun (القصف، الاتفاق، المتظاهرين, "the attack") refers back to an event
+    already told: it takes places only from its own clause, never from before it."""
+    if hit.event in ("territory", "withdrawal"):
+        return False
+    form = hit.form
+    if ctx.lang == "ar":
+        return "ال" in hit.prefix or form.startswith("ال") or hit.prefix.endswith("لل")
+    return ctx.t[max(0, hit.start - 4):hit.start] == "the "
+
+
 def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     """The event places of ``hit``, whose clause ends at ``hi``."""
     s_lo, s_hi = ctx.sentence_of(hit.start)
-    in_scope = [p for p in ctx.places if hit.end <= p.start < hi]
+    hi = scope_end(ctx, hit, hi)
+    cues = load_cues()
+    before_words = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, s_lo)
+    if has_cue(before_words, cues["passive_target"]):
+        # "X تعرض لقصف": the target is the first place after the passive verb
+        k = max(ctx.t.rfind(w, s_lo, hit.start) for w in cues["passive_target"])
+        first = [p for p in ctx.places if k <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)]
+        if first:
+            return [PlaceChoice(first[0], "passive", first[0].m.geo_precision or 1)]
+    in_scope = [p for p in ctx.places if hit.end <= p.start < hi and not _dateline(ctx, p)]
     chosen: list[PlaceChoice] = []
     frames: list[Span[PlaceMention]] = []
     seen: set[str] = set()
@@ -133,6 +219,9 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         key = place_key(sp.m)
         if key in seen:
             continue
+        if chosen and _descriptor(ctx, chosen[-1].span.end, sp):
+            lo = sp.end
+            continue
         # a containing admin place named after a place of the list is only its location
         if chosen and _contains(sp.m, [c.span.m for c in chosen]):
             continue
@@ -140,15 +229,27 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         chosen.append(PlaceChoice(sp, "scope", sp.m.geo_precision or 1))
         lo = sp.end
     if chosen:
+        chosen = _drop_weak_members(ctx, chosen)
+    if chosen:
         return chosen
     ana = _anaphor_places(ctx, hit, s_lo, hi)
     if ana:
         return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
-    before = [p for p in ctx.places if s_lo <= p.start < hit.start and not _inside_actor(ctx, p)]
-    plain = [p for p in before if not is_frame(p.m)]
+    c_lo = max(_clause_start(ctx, hit, s_lo), hit.start - 300)
+    before = [p for p in ctx.places if c_lo <= p.start < hit.start and not _inside_actor(ctx, p)
+              and not _dateline(ctx, p)]
+    plain: list[Span[PlaceMention]] = []
+    prev_end = c_lo
+    for p in before:
+        if not is_frame(p.m) and not _excluded(ctx, hit, p, prev_end):
+            if not (plain and _descriptor(ctx, plain[-1].end, p)):
+                plain.append(p)
+        prev_end = p.end
+    if plain and anaphoric_hit(ctx, hit):
+        plain = []
     if plain:
         groups = _groups(ctx, plain)
-        return [PlaceChoice(sp, "before", sp.m.geo_precision or 1) for sp in groups[0]]
+        return [PlaceChoice(sp, "before", sp.m.geo_precision or 1) for sp in groups[-1]]
     frames = frames or [p for p in before if is_frame(p.m)]
     if frames:
         f = frames[0]
@@ -157,6 +258,24 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
             prec = 3
         return [PlaceChoice(f, "frame", prec)]
     return []
+
+
+def _strong(p: PlaceMention) -> bool:
+    return p.place is not None or p.noun is not None or not p.rule.startswith("list")
+
+
+def _drop_weak_members(ctx: Context, chosen: list[PlaceChoice]) -> list[PlaceChoice]:
+    """An unresolved name found only as a list member stays only in a list with a sure place."""
+    if all(_strong(c.span.m) for c in chosen):
+        return chosen
+    groups = _groups(ctx, [c.span for c in chosen])
+    keep_ids = set()
+    for g in groups:
+        if any(_strong(sp.m) for sp in g):
+            keep_ids.update(id(sp) for sp in g)
+        else:
+            keep_ids.update(id(sp) for sp in g if _strong(sp.m))
+    return [c for c in chosen if id(c.span) in keep_ids]
 
 
 def _contains(p: PlaceMention, others: list[PlaceMention]) -> bool:

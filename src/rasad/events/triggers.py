@@ -88,17 +88,27 @@ def _strip_clitics(w: str) -> list[str]:
     return out
 
 
+def _strip1(w: str) -> str:
+    """The word without a leading conjunction, and a preposition before the article."""
+    if w[:1] in "وف" and len(w) > 3:
+        w = w[1:]
+    if w[:1] in "بل" and w[1:3] == "ال":
+        w = w[1:]
+    return w
+
+
 def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     """True when one of the (possibly multi-word) ``cues`` occurs in the token list."""
     if not words or not cues:
         return False
     joined = " " + " ".join(words) + " "
+    stripped = " " + " ".join(_strip1(w) for w in words) + " "
     variants = set()
     for w in words:
         variants.update(_strip_clitics(w))
     for c in cues:
         if " " in c:
-            if " " + c + " " in joined or (" " + c) in joined:
+            if (" " + c) in joined or (" " + c) in stripped:
                 return True
         elif c in variants:
             return True
@@ -162,6 +172,10 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
             continue
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
             continue
+        if rule.requires_near:
+            near = tokens_before(t, s, 6, lo) + tokens_after(t, e, 14, hi)
+            if not has_cue(near, rule.requires_near):
+                continue
         observation = False
         if rule.imperfect:
             if lang == "ar":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from rasad.ingest.fold import fold
 from rasad.ingest.offsets import OffsetMap
 from rasad.text.normalize import BIDI_CONTROLS, SPACES, TATWEEL, normalize
 
@@ -67,7 +68,7 @@ def load_rules(path: str | None = None) -> Rules:
 
 def line_key(line: str) -> str:
     """The form rules are written against: match normalisation, spaces collapsed."""
-    return _SPACE_RUN.sub(" ", normalize(line, "match").text).strip()
+    return _SPACE_RUN.sub(" ", fold(line)).strip()
 
 
 def match_rule(line: str, rules: Rules) -> Rule | None:
@@ -157,8 +158,10 @@ def clean_text(raw: str, rules: Rules | None = None, boilerplate: bool = True) -
     for a, b in segments:
         if a == -1:
             # a line break: point it at the raw break after the previous line when there is one
-            brk_src = last_end if last_end < len(raw) else max(len(raw) - 1, 0)
-            for _ in range(b):
+            for k in range(b):
+                brk_src = last_end + k
+                if brk_src >= len(raw) or raw[brk_src] not in "\r\n":
+                    brk_src = min(last_end, max(len(raw) - 1, 0))
                 parts.append("\n")
                 offsets_runs.append((pos, brk_src))
                 pos += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rasad.text.normalize import normalize
+from rasad.ingest.fold import fold
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 _ISO = re.compile(r"\b(20\d\d|19\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
@@ -74,7 +74,7 @@ def dateline_date(text: str, lines: int = 4) -> date | None:
     for line in head:
         if len(line) > 200:
             line = line[:200]
-        key = normalize(line, "match").text
+        key = fold(line)
         m = _ISO.search(key)
         if m and (d := _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
             return d

@@ -50,7 +50,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _is_arabic(ch: str) -> bool:
@@ -64,10 +64,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     sample = data[: min(n, 8192)]
     even, odd = sample[0::2], sample[1::2]
-    plausible_high = {0x00, 0x06, 0x20, 0xFE, 0xFB, 0x25}
+    plausible_high = (0x00, 0x06, 0x20, 0xFE, 0xFB, 0x25)
 
     def share(bs: bytes) -> float:
-        return sum(b in plausible_high for b in bs) / max(1, len(bs))
+        return sum(bs.count(b) for b in plausible_high) / max(1, len(bs))
 
     for enc, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if share(high) >= 0.9 and share(low) < 0.5:
@@ -75,8 +75,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
                 text = data[:n].decode(enc)
             except UnicodeDecodeError:
                 continue
-            printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text[:4000])
-            if printable / max(1, min(len(text), 4000)) > 0.95:
+            head = text[:4000]
+            printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in head)
+            if printable / max(1, len(head)) > 0.95:
                 return enc
     return None
 
@@ -88,7 +89,7 @@ def _binary_reason(data: bytes) -> str | None:
     sample = data[:8192]
     if b"\x00" in sample:
         return "binary file (contains NUL bytes)"
-    ctrl = sum(b in _CONTROL for b in sample)
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and ctrl / len(sample) > 0.05:
         return f"binary file ({ctrl} control bytes in the first {len(sample)})"
     return None

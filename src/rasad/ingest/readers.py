@@ -8,7 +8,6 @@ raises out of :func:`read_inputs`, so a batch always goes on.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator
@@ -64,11 +63,45 @@ def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
             yield p, "missing"
 
 
-def read_inputs(paths: Iterable[Path], options: IngestOptions | None = None) -> Iterator[IngestResult]:
-    """Every document (or per-document error) under ``paths``."""
+def read_inputs(
+    paths: Iterable[Path], options: IngestOptions | None = None, workers: int = 1
+) -> Iterator[IngestResult]:
+    """Every document (or per-document error) under ``paths``, in file order.
+
+    ``workers > 1`` reads files in that many processes (HTML extraction is CPU-bound).
+    """
     options = options or IngestOptions()
-    for path, kind in iter_files(paths):
-        yield from read_file(path, kind, options)
+    for _path, results in read_files(list(iter_files(paths)), options, workers):
+        yield from results
+
+
+def _read_listed(item: tuple[Path, str, IngestOptions]) -> tuple[Path, list[IngestResult]]:
+    path, kind, options = item
+    return path, list(read_file(path, kind, options))
+
+
+def read_files(
+    files: list[tuple[Path, str]], options: IngestOptions, workers: int = 1
+) -> Iterator[tuple[Path, Iterable[IngestResult]]]:
+    """``(file, its results)`` for each listed file, in order; in ``workers`` processes if > 1
+    (then each file's results are collected in its worker: give big JSON Lines dumps to one
+    process, where they stream)."""
+    items = [(p, k, options) for p, k in files]
+    if workers <= 1 or len(items) < 4 * workers:
+        for path, kind, opts in items:
+            yield path, read_file(path, kind, opts)
+        return
+    import multiprocessing as mp
+
+    # forkserver: workers start from a clean process (the caller may run threads, e.g. rich's)
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    pool = ctx.Pool(workers)
+    try:
+        yield from pool.imap(_read_listed, items, chunksize=4)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def read_file(
@@ -324,4 +357,4 @@ def _warc_result(
         return IngestResult(where, error=f"unexpected error: {type(exc).__name__}: {exc}", kind="warc")
 
 
-__all__ = ["io", "iter_files", "kind_of", "read_file", "read_inputs"]
+__all__ = ["iter_files", "kind_of", "read_file", "read_files", "read_inputs"]

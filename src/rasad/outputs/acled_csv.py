@@ -26,15 +26,55 @@ import yaml
 from rasad.model import Document, Event
 
 COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 
-SYRIAN_ADMIN1 = {"aleppo", "al-hasakeh", "ar-raqqa", "as-sweida", "damascus", "dar'a", "deir-ez-zor", "hama",
-                 "homs", "idleb", "lattakia", "quneitra", "rural damascus", "tartous"}
+SYRIAN_ADMIN1 = {
+    "aleppo",
+    "al-hasakeh",
+    "ar-raqqa",
+    "as-sweida",
+    "damascus",
+    "dar'a",
+    "deir-ez-zor",
+    "hama",
+    "homs",
+    "idleb",
+    "lattakia",
+    "quneitra",
+    "rural damascus",
+    "tartous",
+}
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +151,12 @@ def _gazetteer() -> Any | None:
         return None
 
 
-def event_row(ev: Event, documents: Mapping[str, Document] | None = None, gazetteer: Any | None = None,
-              timestamp: int | None = None) -> dict[str, Any]:
+def event_row(
+    ev: Event,
+    documents: Mapping[str, Document] | None = None,
+    gazetteer: Any | None = None,
+    timestamp: int | None = None,
+) -> dict[str, Any]:
     m = mapping()
     loc = ev.location
     place = gazetteer.get(loc.place_id) if gazetteer is not None and loc and loc.place_id else None
@@ -165,9 +209,12 @@ def event_row(ev: Event, documents: Mapping[str, Document] | None = None, gazett
     }
 
 
-def write_events_acled_csv(events: Iterable[Event], out: Path,
-                           documents: Mapping[str, Document] | None = None,
-                           gazetteer: Any | None = None) -> int:
+def write_events_acled_csv(
+    events: Iterable[Event],
+    out: Path,
+    documents: Mapping[str, Document] | None = None,
+    gazetteer: Any | None = None,
+) -> int:
     """Write the ACLED-style CSV; ``gazetteer`` defaults to rasad's (for admin2/admin3)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

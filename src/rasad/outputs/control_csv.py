@@ -17,8 +17,21 @@ from typing import Any
 
 from rasad.model import ControlInterval
 
-COLUMNS = ("place_key", "place_name", "lat", "lon", "admin1", "controller", "valid_from", "valid_to",
-           "confidence", "kind", "date_flag", "evidence", "sources")
+COLUMNS = (
+    "place_key",
+    "place_name",
+    "lat",
+    "lon",
+    "admin1",
+    "controller",
+    "valid_from",
+    "valid_to",
+    "confidence",
+    "kind",
+    "date_flag",
+    "evidence",
+    "sources",
+)
 
 
 def interval_row(iv: ControlInterval) -> dict[str, Any]:

@@ -41,8 +41,12 @@ def event_feature(ev: Event) -> dict[str, Any]:
         "evidence_end": evid.get("end"),
     }
     props.setdefault("date_flag", None)
-    return {"type": "Feature", "id": props["id"] or None, "geometry": _point(loc.get("lat"), loc.get("lon")),
-            "properties": props}
+    return {
+        "type": "Feature",
+        "id": props["id"] or None,
+        "geometry": _point(loc.get("lat"), loc.get("lon")),
+        "properties": props,
+    }
 
 
 def _write(features: list[dict[str, Any]], out: Path, extra: dict[str, Any] | None = None) -> int:

@@ -207,3 +207,61 @@ def region_bbox(name: str, layers: list[BoundaryLayer]) -> tuple[float, float, f
         max(h[2] for h in hits),
         max(h[3] for h in hits),
     )
+
+
+def resolve_region(
+    name: str, layers: list[BoundaryLayer], intervals: Sequence[ControlInterval] = ()
+) -> tuple[float, float, float, float] | None:
+    """The view (lon0, lat0, lon1, lat1) for ``--region NAME``: a boundary feature (name in any
+    language, or P-code), else a region of the control stage's region sets (e.g. the wilayat:
+    ``ولاية الخير``, ``khayr``), framed by its governorates/districts and the places it holds."""
+    box = region_bbox(name, layers)
+    if box is not None:
+        return box
+    try:
+        from rasad.control.regions import BUILTIN, PlaceAdmin, admin_key, builtin_regions
+    except ImportError:
+        return None
+    key = name.strip().casefold()
+    for set_name in BUILTIN:
+        for reg in builtin_regions(set_name):
+            if key not in {str(x).strip().casefold() for x in (reg.id, reg.name_ar, reg.name_en) if x}:
+                continue
+            boxes = []
+            for layer in layers:
+                for f in layer.features:
+                    props = f.get("properties") or {}
+                    lvl = {"admin1": reg.admin1, "admin2": reg.admin2}.get(layer.role, frozenset())
+                    if lvl and admin_key(props.get("name_en") or props.get("NAME_EN")) in lvl:
+                        from shapely.geometry import shape
+
+                        boxes.append(shape(f["geometry"]).bounds)
+            for iv in intervals:
+                pa = PlaceAdmin(iv.place_key, iv.place_name, iv.lat, iv.lon, iv.admin1, None)
+                if iv.lat is not None and iv.lon is not None and reg.contains(pa):
+                    boxes.append((iv.lon, iv.lat, iv.lon, iv.lat))
+            if boxes:
+                x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+                x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+                pad = 0.05 * max(x1 - x0, y1 - y0, 0.5)
+                return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+    return None
+
+
+def dated_events(events: Iterable[Event], intervals: Iterable[ControlInterval]) -> list[Event]:
+    """Events with no date of their own take the start of the control interval they are evidence
+    for (where the control stage placed them, e.g. by the report's publication date), flagged
+    ``date_flag="control"``; other undated events stay undated (and are never marked on a day)."""
+    from dataclasses import replace
+
+    placed: dict[str, ControlInterval] = {}
+    for iv in intervals:
+        for ev_id in iv.evidence:
+            cur = placed.get(ev_id)
+            if cur is None or iv.valid_from < cur.valid_from:
+                placed[ev_id] = iv
+    out = []
+    for e in events:
+        iv = placed.get(e.id) if e.date is None and e.id else None
+        out.append(replace(e, date=iv.valid_from, date_flag=iv.date_flag or "control") if iv else e)
+    return out

@@ -13,7 +13,7 @@ import base64
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from rasad.model import ControlInterval, Event
 from rasad.outputs.map_common import (
     STATIC_DIR,
     BoundaryLayer,
+    dated_events,
     event_style,
     group_by_place,
     load_boundaries,
@@ -48,12 +49,15 @@ def write_map_html(
     boundaries: Path | Sequence[BoundaryLayer] | None = None,
     day: date | None = None,
     period_days: int = 30,
+    region_bbox: tuple[float, float, float, float] | None = None,
 ) -> dict[str, Any]:
     """Write the map to ``out``; ``documents`` maps doc id to a Document or a dict with
     ``url``/``title``/``text`` (used for links and for the full sentence around each evidence).
-    ``day`` is where the slider starts (default: the last date of the timeline).
+    ``day`` is where the slider starts (default: the last date of the timeline); ``region_bbox``
+    (lon0, lat0, lon1, lat1) the first view (default: all places).
     Returns ``{"out", "bytes", "places", "events", "start", "end"}``."""
     data = map_data(intervals, events, documents, title, boundaries, day, period_days)
+    data["view"] = list(region_bbox) if region_bbox else None
     html = render_html(data)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -82,8 +86,10 @@ def map_data(
     events = list(events)
     documents = documents or {}
     layers = list(boundaries) if isinstance(boundaries, Sequence) else load_boundaries(boundaries)
+    events = dated_events(events, intervals)
     style = load_style()
     first, last = timeline_span(intervals, events)
+    first -= timedelta(days=1)  # the slider starts the day before anything is known
     events_by_id = {e.id: e for e in events if e.id}
     places = []
     change_days: set[date] = set()

@@ -8,7 +8,7 @@ and drawn in DejaVu Sans, which matplotlib ships and which has the Arabic presen
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -30,6 +30,7 @@ from rasad.outputs.map_common import (
     BoundaryLayer,
     actor_colour,
     actor_name,
+    dated_events,
     display_text,
     event_style,
     events_in_period,
@@ -84,6 +85,7 @@ def draw_map(
     intervals = list(intervals)
     events = list(events)
     layers = list(boundaries) if isinstance(boundaries, Sequence) else load_boundaries(boundaries)
+    events = dated_events(events, intervals)
     held = snapshot_at(intervals, day)
     by_place = group_by_place(intervals)
     period_events = events_in_period(events, day, period_days)
@@ -116,41 +118,49 @@ def draw_map(
     ax.apply_aspect()  # fix the axes' box now: labels are placed against its final size
 
     # the period's events under the places: territory changes as a star in the gaining side's
-    # colour around the place's dot, fighting and strikes as dark marks beside it
+    # colour around the place's dot, fighting and strikes as dark marks beside it (one scatter
+    # call per marker and colour: thousands of points stay fast)
+    # dots shrink on crowded maps (full size up to 300 places in view)
+    in_view = sum(1 for p in points if lon0 <= p[2] <= lon1 and lat0 <= p[3] <= lat1)
+    k = min(1.0, max(0.2, math.sqrt(300 / max(in_view, 1))))
     ev_groups: Counter[str] = Counter()
+    batches: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for e in period_events:
         st = event_style(e.sub_event_type)
         ev_groups[st["group"]] += 1
         loc = e.location
         assert loc is not None and loc.lon is not None and loc.lat is not None
-        mk = st["marker"]
+        colour = actor_colour(e.actor1) if st["marker"] == "*" else "#222222"
+        batches[(st["marker"], colour)].append((loc.lon, loc.lat))
+    for (mk, colour), xy in batches.items():
+        xs, ys = [p[0] for p in xy], [p[1] for p in xy]
         if mk == "*":
-            ax.scatter(
-                loc.lon,
-                loc.lat,
-                marker="*",
-                s=400,
-                c=actor_colour(e.actor1),
-                edgecolors="#222222",
-                linewidths=0.7,
-                zorder=6,
-            )
-        elif mk in ("x", "X", "P"):
-            kw: dict[str, Any] = (
-                {"linewidths": 1.8} if mk == "x" else {"edgecolors": "white", "linewidths": 0.5}
-            )
-            ax.scatter(loc.lon, loc.lat, marker=mk, s=110, c="#222222", zorder=6, **kw)
+            ax.scatter(xs, ys, marker="*", s=400 * k, c=colour, edgecolors="#222222", linewidths=0.7, zorder=6)
+        elif mk == "x":
+            ax.scatter(xs, ys, marker="x", s=110 * k, c=colour, linewidths=1.8, zorder=6)
+        elif mk in ("X", "P"):
+            ax.scatter(xs, ys, marker=mk, s=110 * k, c=colour, edgecolors="white", linewidths=0.5, zorder=6)
         else:
-            ax.scatter(loc.lon, loc.lat, marker=mk, s=22, c="#444444", zorder=6)
+            ax.scatter(xs, ys, marker=mk, s=22 * k, c="#444444", zorder=6)
 
     # places: held ones coloured by controller, unknown ones as small grey rings
-    counts: Counter[str] = Counter(iv.controller for iv in held.values())
+    # the legend counts the places held: all of them, or those in view when a region is asked for
+    counts: Counter[str] = Counter(
+        iv.controller
+        for iv in held.values()
+        if region_bbox is None
+        or (iv.lon is not None and iv.lat is not None and lon0 <= iv.lon <= lon1 and lat0 <= iv.lat <= lat1)
+    )
+    by_ctrl: dict[str | None, list[tuple[float, float]]] = defaultdict(list)
     for _key, _name, lon, lat, ctrl in points:
+        by_ctrl[ctrl].append((lon, lat))
+    for ctrl, xy in by_ctrl.items():
+        xs, ys = [p[0] for p in xy], [p[1] for p in xy]
         if ctrl is None:
-            ax.scatter(lon, lat, s=22, facecolors="white", edgecolors="#9e9e9e", linewidths=1.0, zorder=7)
+            ax.scatter(xs, ys, s=22 * k, facecolors="white", edgecolors="#9e9e9e", linewidths=k, zorder=7)
         else:
             edge = "white" if ctrl == "ISIS" else "#222222"
-            ax.scatter(lon, lat, s=60, c=actor_colour(ctrl), edgecolors=edge, linewidths=0.9, zorder=7)
+            ax.scatter(xs, ys, s=60 * k, c=actor_colour(ctrl), edgecolors=edge, linewidths=0.9 * k, zorder=7)
 
     labels = _draw_labels(fig, ax, points, period_events, by_place, max_labels)
     legend = _draw_legend(ax, counts, ev_groups, any(p[4] is None for p in points))
@@ -297,7 +307,7 @@ def _draw_labels(
 
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
-    from matplotlib.transforms import Bbox
+    import numpy as np
 
     # the dots themselves are obstacles too (6 px around each, at the renderer's dpi)
     r = 6 * fig.dpi / 100
@@ -311,9 +321,8 @@ def _draw_labels(
         for e in period_events  # type: ignore[union-attr]
         if (round(e.location.lon, 4), round(e.location.lat, 4)) not in starred
     ]  # type: ignore[union-attr,arg-type]
-    placed: list[Any] = [
-        Bbox.from_extents(x - r, y - r, x + r, y + r) for x, y in ax.transData.transform(spots_xy or [(0, 0)])
-    ]
+    dots = ax.transData.transform(spots_xy) if spots_xy else np.zeros((0, 2))
+    placed: list[Any] = []  # the labels placed so far
     out: list[tuple[str, str]] = []
     # offsets in points: right, left, above, below
     spots = [
@@ -322,8 +331,8 @@ def _draw_labels(
         ((0, 7), "center", "bottom"),
         ((0, -7), "center", "top"),
     ]
-    for p in sorted(points, key=priority):
-        if len(out) >= max_labels:
+    for n_tried, p in enumerate(sorted(points, key=priority)):
+        if len(out) >= max_labels or n_tried >= 10 * max_labels:  # crowded maps: stop trying
             break
         _, name, lon, lat, _ctrl = p
         text = display_text(name)
@@ -344,7 +353,15 @@ def _draw_labels(
             )
             bb = t.get_window_extent(renderer).expanded(1.06, 1.15)
             inside = frame.contains(bb.x0, bb.y0) and frame.contains(bb.x1, bb.y1)
-            if inside and not any(bb.overlaps(o) for o in placed):
+            hits_dot = bool(
+                np.any(
+                    (dots[:, 0] + r > bb.x0)
+                    & (dots[:, 0] - r < bb.x1)
+                    & (dots[:, 1] + r > bb.y0)
+                    & (dots[:, 1] - r < bb.y1)
+                )
+            )
+            if inside and not hits_dot and not any(bb.overlaps(o) for o in placed):
                 placed.append(bb)
                 out.append((name, text))
                 break

@@ -32,19 +32,45 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PACKAGED = DATA_DIR / "gazetteer" / "places.tsv.gz"
 PACKAGED_OVERLAY = DATA_DIR / "places_overlay.yaml"
 ENV_VAR = "RASAD_GAZETTEER_DIR"
-SOURCE_CSVS = ("syria_communities.csv", "iraq_locations.csv", "iraq_cities.csv", "syria_sites.csv",
-               "syria_city_neighbourhoods.csv", "syria_admin2_districts.csv", "syria_admin3_subdistricts.csv")
+SOURCE_CSVS = (
+    "syria_communities.csv",
+    "iraq_locations.csv",
+    "iraq_cities.csv",
+    "syria_sites.csv",
+    "syria_city_neighbourhoods.csv",
+    "syria_admin2_districts.csv",
+    "syria_admin3_subdistricts.csv",
+)
 
 # Prior belief in a place of each kind (before the document speaks), used with population.
-KIND_PRIOR = {"country": 1.0, "governorate": 0.95, "district": 0.6, "subdistrict": 0.5, "town": 0.5,
-              "site": 0.45, "region": 0.55, "neighbourhood": 0.35}
+KIND_PRIOR = {
+    "country": 1.0,
+    "governorate": 0.95,
+    "district": 0.6,
+    "subdistrict": 0.5,
+    "town": 0.5,
+    "site": 0.45,
+    "region": 0.55,
+    "neighbourhood": 0.35,
+}
 _RANK = {k: i for i, k in enumerate(VARIANT_KINDS)}
 
 
 def _place(r: PlaceRecord) -> Place:
-    return Place(id=r.id, name_ar=r.name_ar, name_en=r.name_en, kind=r.kind, lat=r.lat, lon=r.lon,
-                 country=r.country, admin1=r.admin1, admin2=r.admin2, admin3=r.admin3,
-                 population=r.population, source=r.source)
+    return Place(
+        id=r.id,
+        name_ar=r.name_ar,
+        name_en=r.name_en,
+        kind=r.kind,
+        lat=r.lat,
+        lon=r.lon,
+        country=r.country,
+        admin1=r.admin1,
+        admin2=r.admin2,
+        admin3=r.admin3,
+        population=r.population,
+        source=r.source,
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -57,8 +83,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Places (``places[i]``) and their names; see the module docstring."""
 
-    def __init__(self, records: Iterable[PlaceRecord], aliases: Iterable[tuple[str, str]] = (),
-                 origins: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        records: Iterable[PlaceRecord],
+        aliases: Iterable[tuple[str, str]] = (),
+        origins: Iterable[str] = (),
+    ) -> None:
         recs: dict[str, PlaceRecord] = {}
         for r in records:
             recs[r.id] = r  # a later source overrides a place of the same id
@@ -71,12 +101,12 @@ class Gazetteer:
                 self.warnings.append(f"alias {name!r}: no place {pid!r}")
         self.places: list[Place] = []
         self._names: list[tuple[tuple[str, str], ...]] = []
+        self._pre: list[list[tuple[str, str]] | None] = []  # precomputed variants (packaged file)
         for r in recs.values():
             self.places.append(_place(r))
-            names = [(n, "exact") for n in (r.name_ar, r.name_en) if n]
-            names += [(n, "alt") for n in (*r.alt_ar, *r.alt_en)]
-            names += [(n, "alias") for n in extra.get(r.id, ())]
+            names = [*r.names(), *((n, "alias") for n in extra.get(r.id, ()))]
             self._names.append(tuple(names))
+            self._pre.append(r.variants if r.id not in extra else None)
         self._ids = {p.id: i for i, p in enumerate(self.places)}
         self.origins = list(origins)
 
@@ -100,8 +130,8 @@ class Gazetteer:
     def _variant_table(self) -> list[tuple[str, int, str]]:
         out: list[tuple[str, int, str]] = []
         for i, names in enumerate(self._names):
-            for v, k in name_variants(names):
-                out.append((v, i, k))
+            pre = self._pre[i]
+            out.extend((v, i, k) for v, k in (pre if pre is not None else name_variants(names)))
         return out
 
     @functools.cached_property
@@ -113,15 +143,17 @@ class Gazetteer:
 
     @functools.cached_property
     def _translit_index(self) -> dict[str, list[int]]:
+        """Transliteration skeletons of the Latin names (also without spaces: Kafranbel / Kafr Nobol)."""
         idx: dict[str, list[int]] = defaultdict(list)
         for i, names in enumerate(self._names):
-            seen = set()
+            seen: set[str] = set()
             for n, _k in names:
                 if not is_arabic(n):
                     t = translit_key(n)
-                    if t and t not in seen:
-                        seen.add(t)
-                        idx[t].append(i)
+                    for key in (t, "#" + t.replace(" ", "")):
+                        if len(key) > 1 and key not in seen:
+                            seen.add(key)
+                            idx[key].append(i)
         return dict(idx)
 
     def names(self) -> Iterator[tuple[str, int, str]]:
@@ -140,12 +172,15 @@ class Gazetteer:
         key = match_key(name)
         for i, k in self._index.get(key, ()):
             put(i, k)
-        if not found:
-            for v, _vk in name_variants([(name, "exact")]):
-                for i, k in self._index.get(v, ()):
-                    put(i, k if k != "exact" else "translit" if not is_arabic(name) else "spelling")
+        # the query's own spellings (article, endings, transliteration) meet the names' spellings
+        for v, _vk in name_variants([(name, "exact")]):
+            if v == key:
+                continue
+            for i, k in self._index.get(v, ()):
+                put(i, "translit" if not is_arabic(name) else "spelling" if k == "exact" else k)
         if not found and fuzzy and key and not is_arabic(name):
-            for i in self._translit_index.get(translit_key(name), ()):
+            t = translit_key(name)
+            for i in self._translit_index.get(t) or self._translit_index.get("#" + t.replace(" ", ""), ()):
                 put(i, "translit")
         return sorted(found.items(), key=lambda t: (_RANK.get(t[1], 99), -self.prior(t[0])))
 
@@ -178,16 +213,30 @@ class Gazetteer:
                 out[match_key(p.admin1)] = p.admin1
         return out
 
+    @functools.cached_property
+    def _admin1_translit(self) -> dict[str, str]:
+        return {
+            translit_key(p.admin1): p.admin1
+            for p in self.places
+            if p.kind == "governorate" and p.admin1 and not is_arabic(p.admin1)
+        }
+
     def canonical_admin1(self, name: str) -> str | None:
-        """``"دير الزور"`` / ``"Deir ez-Zor"`` / ``"Deir-ez-Zor"`` -> ``"Deir-ez-Zor"``."""
-        return self._admin1_names.get(match_key(name))
+        """``"دير الزور"`` / ``"Deir ez-Zor"`` / ``"Dayr az Zawr"`` -> ``"Deir-ez-Zor"``."""
+        got = self._admin1_names.get(match_key(name))
+        if got is None and not is_arabic(name):
+            got = self._admin1_translit.get(translit_key(name))
+        return got
 
     def by_admin1(self, admin1: str, kinds: Iterable[str] | None = None) -> list[Place]:
         """Places of a governorate (any spelling of its name), optionally of some kinds."""
         canon = self.canonical_admin1(admin1) or admin1
         ks = set(kinds) if kinds else None
-        return [self.places[i] for i in self._by_admin1.get(match_key(canon), ())
-                if ks is None or self.places[i].kind in ks]
+        return [
+            self.places[i]
+            for i in self._by_admin1.get(match_key(canon), ())
+            if ks is None or self.places[i].kind in ks
+        ]
 
     def prior(self, place: int | Place) -> float:
         """A 0..1 prior for a place from its kind and population (bigger and higher ranks first)."""
@@ -199,7 +248,9 @@ class Gazetteer:
             base += 0.05
         return min(1.0, base)
 
-    def near(self, lat: float, lon: float, km: float = 30.0, kinds: Iterable[str] | None = None) -> list[Place]:
+    def near(
+        self, lat: float, lon: float, km: float = 30.0, kinds: Iterable[str] | None = None
+    ) -> list[Place]:
         """Places within ``km`` of a point, nearest first (a linear scan: for occasional use)."""
         ks = set(kinds) if kinds else None
         out = []
@@ -220,18 +271,25 @@ class Gazetteer:
             "by_kind": dict(Counter(p.kind for p in self.places).most_common()),
             "by_country": dict(Counter(p.country for p in self.places).most_common()),
             "origins": self.origins,
+            # places whose name variants came precomputed from the packaged file (the rest are
+            # computed on load: rebuild the file after editing the variant rules)
+            "precomputed_variants": sum(1 for v in self._pre if v is not None),
             "warnings": self.warnings,
         }
 
 
 # ------------------------------------------------------------------------------- loading
 
+
 def _geonames_files(d: Path) -> list[Path]:
     out = []
     for p in sorted(d.iterdir()):
         n = p.name
-        if (len(n) == 6 and n[:2].isupper() and n.endswith(".txt")) or n in ("allCountries.txt",) or (
-                n[:2].isupper() and n[2:] in (".zip", ".txt.gz")):
+        if (
+            (len(n) == 6 and n[:2].isupper() and n.endswith(".txt"))
+            or n in ("allCountries.txt",)
+            or (n[:2].isupper() and n[2:] in (".zip", ".txt.gz"))
+        ):
             out.append(p)
     return out
 
@@ -272,8 +330,13 @@ def _merge_geonames(base: list[PlaceRecord], gn: list[PlaceRecord]) -> list[Plac
         if g.lat is None or g.lon is None:
             continue
         cy, cx = int(g.lat * 10), int(g.lon * 10)
-        near = [(haversine_km(g.lat, g.lon, r.lat, r.lon), r) for dy in (-1, 0, 1) for dx in (-1, 0, 1)
-                for r in grid.get((cy + dy, cx + dx), ()) if r.lat is not None and r.lon is not None]
+        near = [
+            (haversine_km(g.lat, g.lon, r.lat, r.lon), r)
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            for r in grid.get((cy + dy, cx + dx), ())
+            if r.lat is not None and r.lon is not None
+        ]
         near.sort(key=lambda t: t[0])
         gk = keys(g)
         dup = next((r for d, r in near if d <= 5 and r.country == g.country and keys(r) & gk), None)
@@ -307,7 +370,9 @@ def _read_dir(d: Path) -> tuple[list[PlaceRecord], list[tuple[str, str]], list[P
     return recs, aliases, gn
 
 
-def build_gazetteer(extra_dirs: Iterable[Path] = (), overlay: Iterable[Path] = (), packaged: bool = True) -> Gazetteer:
+def build_gazetteer(
+    extra_dirs: Iterable[Path] = (), overlay: Iterable[Path] = (), packaged: bool = True
+) -> Gazetteer:
     """An uncached gazetteer: packaged file + packaged overlay (``packaged``) + dirs + overlays."""
     recs: list[PlaceRecord] = []
     aliases: list[tuple[str, str]] = []
@@ -355,4 +420,6 @@ def load_gazetteer(extra_dirs: list[Path] | None = None, overlay: list[Path] | N
     """The default gazetteer (cached per arguments): packaged data + overlay + ``RASAD_GAZETTEER_DIR``
     + ``extra_dirs`` + ``overlay`` files."""
     dirs = [*env_dirs(), *(extra_dirs or [])]
-    return _cached(tuple(str(Path(d).resolve()) for d in dirs), tuple(str(Path(p).resolve()) for p in overlay or []))
+    return _cached(
+        tuple(str(Path(d).resolve()) for d in dirs), tuple(str(Path(p).resolve()) for p in overlay or [])
+    )

@@ -22,7 +22,7 @@ from rasad.places.frames import FrameHit, frame_after_en, frame_before, side_aft
 from rasad.places.lexicon import PROCLITICS, is_arabic, latin_key, lexicon
 from rasad.places.matcher import Hit, Tokens, name_index, select_longest, token_stems, tokenize
 from rasad.places.names import is_stop, latin_name_span, name_end, site_adjectives_end
-from rasad.places.resolve import Item, km, resolve
+from rasad.places.resolve import Item, _seat, km, resolve
 from rasad.text.normalize import normalize
 
 MAX_LIST_ITEMS = 12
@@ -58,6 +58,15 @@ class _M:
             self.s1 = self.t1
 
 
+# Zipf frequency from which a gazetteer name counts as a common word (data/place_common_words.tsv)
+COMMON_MINOR, COMMON_MAJOR = 4.0, 5.0
+
+
+def _major(p: Place) -> bool:
+    """A governorate, district or district/sub-district seat, or a city with a population."""
+    return p.kind in ("governorate", "district", "country") or bool(p.population) or _seat(p)
+
+
 def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> _M:
     lex = lexicon()
     seen: set[str] = set()
@@ -73,15 +82,22 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> _M:
         w = toks.words[h.t0]
         if not toks.upper[h.t0] or (h.t0 == h.t1 and w in lex.never_en):
             m.never = True
-        elif key in lex.weak_en or (h.t0 == h.t1 and len(key) < 4):
+        elif key in lex.weak_en or (h.t0 == h.t1 and len(key) < 4) or \
+                lex.common_en.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
             m.weak = True
     else:
         m.strip = len(h.prefix) - (2 if h.article else 0)
         if h.prefix.endswith("لل"):
             m.strip = len(h.prefix) - 1  # ل + (ا)ل: the name starts at the second ل
         one_word = " " not in key
-        if one_word and key in lex.never:
+        kinds = {k for _i, _a, k in h.info.entries}
+        if one_word and (key in lex.never or key in lex.frame_heads or key in lex.site
+                         or key in lex.settlement or toks.words[h.t0] in lex.stop_plain):
             m.never = True
+        elif one_word and kinds <= {"no_noun", "translit"}:
+            m.weak = True  # "الكهرباء" only as "حي الكهرباء": an ordinary word
+        elif lex.common.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
+            m.weak = True  # a frequent Arabic word ("العمال", "درجة", "فارس")
         elif one_word and (key in lex.weak or len(key) <= 3):
             m.weak = True
         elif one_word and len(key) <= 4 and not h.article and all(a for _i, a, _k in h.info.entries):
@@ -138,8 +154,12 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
         nxt = start_at.get(i + 1)
         noun_word = w
         if what == "settlement":
+            if nxt is not None and _longer_name(toks, nxt, start_at):
+                nxt.dropped = True
+                covered -= set(range(nxt.t0, nxt.t1 + 1))
+                nxt = None
             if nxt is not None:
-                if not nxt.hit or not nxt.hit.prefix or PROCLITICS.get(nxt.hit.prefix) and len(nxt.hit.prefix) == 2:
+                if not nxt.hit or not nxt.hit.prefix or (PROCLITICS.get(nxt.hit.prefix) and len(nxt.hit.prefix) == 2):
                     nxt.cue, nxt.noun = "noun", noun_word
                     nxt.prefer = (kind,) if kind != "region" else ()
                     nxt.s0 = i
@@ -178,6 +198,14 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
         if end > i:
             new.append(_M(i, end, "noun.site", noun=kind, cue="noun", strip=strip))
     return new
+
+
+def _longer_name(toks: Tokens, m: _M, start_at: dict[int, _M]) -> bool:
+    """A one-word gazetteer hit that is only the start of a longer name ("سلطان عبد الله")."""
+    if m.hit is None or m.t0 != m.t1 or m.hit.prefix or not is_arabic(toks.words[m.t0]):
+        return False
+    end = name_end(toks, m.t0)
+    return end > m.t1 and all(t not in start_at for t in range(m.t1 + 1, end + 1))
 
 
 def _clitic_len(word: str, stem: str) -> int:
@@ -231,15 +259,22 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
     end_at = {m.s1: m for m in ms}
     new: list[_M] = []
     for m in list(ms):
-        if m.weak and not m.cue:
+        if m.weak or (m.rule == "gaz" and not m.cue and m.place is None and len(m.cands) > 6):
             continue
         # forward
-        e, conj_seen, items = m.s1, False, 0
+        e, items = m.s1, 0
+        conj_seen = bool(m.hit and m.hit.prefix.startswith("و")) or (m.rule == "list.member" and m.strip == 1)
         while e + 1 < n and items < MAX_LIST_ITEMS:
             j = e + 1
             w = words[j]
             if toks.list_sep(j) and not conj_seen:
                 conj = False
+                if w == "و" and j + 1 < n and toks.space_gap(j + 1):  # "، و"X""
+                    j, conj = j + 1, True
+                    w = words[j]
+            elif toks.space_gap(j) and w == "و" and j + 1 < n and toks.space_gap(j + 1):
+                j, conj = j + 1, True  # و "رسم البغل"
+                w = words[j]
             elif toks.space_gap(j) and is_arabic(w) and w.startswith("و") and len(w) > 3:
                 conj = True
             elif toks.space_gap(j) and w == "and" and j + 1 < n:
@@ -249,6 +284,9 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
                 break
             conj_seen = conj_seen or conj
             other = start_at.get(j)
+            if other is not None and _longer_name(toks, other, start_at):
+                other.dropped = True  # "جاسم العلي": a longer name than the word "جاسم"
+                other = None
             if other is not None:
                 if other.weak and not other.cue:
                     other.cue = "list"
@@ -257,12 +295,14 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
                 continue
             if is_arabic(w):
                 stem = w[1:] if conj and w.startswith("و") else w
-                if is_stop(stem) or len(stem) < 3:
+                if is_stop(stem) or len(stem) < 3 or _noun_at(toks, j) and not token_stems(w) & lexicon().site:
                     break
-                end = name_end(toks, j)
-                if end < j:
+                site = bool(token_stems(w) & lexicon().site)
+                end = name_end(toks, j, site=site)
+                if end < j or (site and end == j):
                     break
-                item = _M(j, end, "list.member", cue="list", strip=1 if conj and w.startswith("و") else 0)
+                strip = _clitic_len(w, stem) if conj and w.startswith("و") and len(w) > 1 else 0
+                item = _M(j, end, "list.member", cue="list", strip=strip or (1 if conj and w[:1] == "و" else 0))
             else:
                 sp = latin_name_span(toks, j, max_tokens=3)
                 if sp is None or sp[0] != j:
@@ -320,11 +360,14 @@ def _link(toks: Tokens, ms: list[_M]) -> None:
     """A framed place right after another place only locates it."""
     lex = lexicon()
     for a, b in zip(ms, ms[1:], strict=False):
-        if b.frame is None or b.frame.frame.startswith("governorate") and b.frame.start - a.s1 > 6:
+        if b.frame is None or (b.frame.frame.startswith("governorate") and b.frame.start - a.s1 > 6):
             continue
         gap = range(a.s1 + 1, b.frame.start)
         if len(gap) > 2 and not b.frame.frame.startswith("governorate"):
             continue
+        fw = toks.words[b.frame.start]
+        if is_arabic(fw) and fw.startswith("و") and _clitic_len(fw, b.frame.words[0]) > 0:
+            continue  # "... وبادية الدوير": a new item of a list, not a frame of the place before
         if any(not (toks.space_gap(t) or toks.list_sep(t)) for t in range(a.s1 + 1, b.frame.start + 1)):
             continue
         if all(toks.words[t] in lex.linkers or token_stems(toks.words[t]) & lex.linkers for t in gap) or (
@@ -399,14 +442,18 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
     if not len(toks):
         return []
     idx = name_index(gazetteer)
-    ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(idx.scan(toks))]
+    heads, n = lexicon().frame_heads, len(toks)
+    hits = [h for h in idx.scan(toks)  # "الباب شرقي حلب" is not the place "باب شرقي"
+            if not (h.t1 > h.t0 and h.info.key.rsplit(" ", 1)[-1] in heads and h.t1 + 1 < n
+                    and toks.space_gap(h.t1 + 1))]
+    ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(hits)]
     ms = [m for m in ms if not m.never or (m.t0 > 0 and _noun_at(toks, m.t0 - 1))]
     start_at = {m.t0: m for m in ms}
     ms += _nouns(toks, ms, start_at)
     ms = sorted((m for m in ms if not m.dropped), key=lambda m: m.t0)
     _frames(toks, ms)
     ms += _lists(toks, ms)
-    ms.sort(key=lambda m: m.t0)
+    ms = sorted((m for m in ms if not m.dropped), key=lambda m: m.t0)
     _link(toks, ms)
     anchors = [m.anchor_m for m in ms if m.anchor_m is not None]
     _resolve_all([*ms, *anchors], toks)

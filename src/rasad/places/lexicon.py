@@ -156,6 +156,8 @@ class Lexicon:
     weak: set[str] = field(default_factory=set)
     weak_en: set[str] = field(default_factory=set)
     stop: set[str] = field(default_factory=set)
+    stop_plain: set[str] = field(default_factory=set)  # written without the article
+    stop_art: set[str] = field(default_factory=set)  # written with it (bare form kept)
     stop_en: set[str] = field(default_factory=set)
     frames_before: list[Frame] = field(default_factory=list)  # longest phrases first
     frames_before_en: list[Frame] = field(default_factory=list)
@@ -165,6 +167,8 @@ class Lexicon:
     country_cues: dict[str, str] = field(default_factory=dict)  # bare word -> ISO2
     locative: set[str] = field(default_factory=set)
     linkers: set[str] = field(default_factory=set)
+    common: dict[str, float] = field(default_factory=dict)  # Arabic bare key -> Zipf frequency
+    common_en: dict[str, float] = field(default_factory=dict)  # Latin key -> Zipf frequency
 
 
 @cache
@@ -188,6 +192,9 @@ def lexicon() -> Lexicon:
     lex.weak = {_bare(w) for w in stops["weak"]["ar"]}
     lex.weak_en = {latin_key(w.lower()) for w in stops["weak"]["en"]}
     lex.stop = {_bare(w) for w in stops["name_stop"]["ar"]}
+    for w in stops["name_stop"]["ar"]:
+        k = match_key(w)
+        (lex.stop_art if k.startswith("ال") else lex.stop_plain).add(_bare(w))
     lex.stop_en = {w.lower() for w in stops["name_stop"]["en"]}
     for rule, spec in frames["before"].items():
         prec = spec.get("precision")
@@ -210,10 +217,18 @@ def lexicon() -> Lexicon:
         for phrase in fr.words:
             lex.frame_heads.add(phrase.split()[0])
     lex.stop |= lex.frame_heads
+    lex.stop_plain |= lex.frame_heads
     for cc, words in nouns["country_cues"].items():
         if cc != "rule":
             for w in words:
                 lex.country_cues[_bare(w)] = cc
     lex.locative = {_bare(w) for w in nouns["locative_preps"]}
     lex.linkers = {_bare(w) for w in nouns["frame_linkers"]}
+    common = resources.files("rasad.data").joinpath("place_common_words.tsv").read_text(encoding="utf-8")
+    for line in common.splitlines():
+        if line.startswith("#") or line.startswith("key\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) == 3:
+            (lex.common if parts[2] == "ar" else lex.common_en)[parts[0]] = float(parts[1])
     return lex

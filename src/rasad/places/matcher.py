@@ -33,7 +33,7 @@ from rasad.places.lexicon import (
 )
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_SPACE_GAP = re.compile(r"[\s\-]*")
+_SPACE_GAP = re.compile(r"[\s\-\"']*")  # quotes are transparent: بلدة "السعن"
 END, SEP_SPACE, SEP_PUNCT = "\x02", " ", "\x03"
 
 
@@ -92,6 +92,21 @@ def token_stems(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# first words written joined to or apart from the next one: كفر نبل / كفرنبل، دير سنبل / ديرسنبل
+JOIN_HEADS = ("كفر", "دير", "عين", "بيت", "ابو", "ام", "خربه", "جسر", "راس", "بني", "بير", "قصر", "تل")
+
+
+def _head_variants(key: str) -> list[str]:
+    words = key.split(" ")
+    if len(words) == 2 and words[0] in JOIN_HEADS and len(words[1]) >= 2 and not words[1].startswith("ال"):
+        return [words[0] + words[1]]
+    if len(words) == 1:
+        for h in JOIN_HEADS:
+            if key.startswith(h) and len(key) - len(h) >= 3 and not key[len(h):].startswith("ال"):
+                return [h + " " + key[len(h):]]
+    return []
+
+
 @dataclass(slots=True)
 class KeyInfo:
     key: str  # bare key, words joined by spaces
@@ -131,10 +146,11 @@ class NameIndex:
                     continue
             else:
                 continue
-            info = infos.get(key)
-            if info is None:
-                info = infos[key] = KeyInfo(key, latin)
-            info.entries.append((idx, art, vkind))
+            for k2 in (key, *([] if latin else _head_variants(key))):
+                info = infos.get(k2)
+                if info is None:
+                    info = infos[k2] = KeyInfo(k2, latin)
+                info.entries.append((idx, art, vkind if k2 == key else "joined"))
         self.infos = list(infos.values())
         auto = ahocorasick.Automaton()
         for i, info in enumerate(self.infos):

@@ -7,7 +7,9 @@ words, site adjectives) are in data/place_nouns.yaml and data/place_stopwords.ya
 
 from __future__ import annotations
 
-from rasad.places.lexicon import is_arabic, lexicon
+from functools import lru_cache
+
+from rasad.places.lexicon import PROCLITICS, bare_forms, is_arabic, lexicon
 from rasad.places.matcher import Tokens, token_stems
 
 MAX_NAME_TOKENS = 3
@@ -17,10 +19,29 @@ def is_stop(word: str) -> bool:
     """A word that cannot start or continue a name (preposition, frame word, verb, …)."""
     lex = lexicon()
     if is_arabic(word):
-        st = token_stems(word)
-        return word in lex.stop or bool(st & lex.stop) or word in lex.never or (
-            word[:2] != "ال" and bool(st & lex.never))
+        return _stop_ar(word)
     return word in lex.stop_en or word in lex.never_en
+
+
+@lru_cache(maxsize=32768)
+def _stop_ar(word: str) -> bool:
+    lex = lexicon()
+    if word in lex.never:
+        return True
+    for prefix, stem in bare_forms(word):
+        art = PROCLITICS.get(prefix, False)
+        if not art and stem.startswith("ال") and len(stem) > 3:
+            stem, art = stem[2:], True
+        if (art and stem in lex.stop_art) or (not art and stem in lex.stop_plain):
+            return True
+        if not art and prefix and stem in lex.never:
+            return True
+    return False
+
+
+def verb_like(word: str) -> bool:
+    """ل/ف/س + an imperfect prefix (لتسيطر، فيما، ستقوم): a verb, not a name."""
+    return len(word) >= 5 and word[0] in "لفس" and word[1] in "تين" and not word.startswith("لي")
 
 
 def _starts_article(word: str) -> bool:
@@ -36,8 +57,10 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
     w = words[j] if j <= last else ""
     if not w or (not is_arabic(w) and not (site and w.isdigit())):
         return j - 1
-    if len(w) < 2 or is_stop(w):
+    if len(w) < 2 or is_stop(w) or verb_like(w):
         return j - 1
+    if not site and token_stems(w) & (lex.site | set(lex.settlement)):
+        return j - 1  # "محور ناحية جنديرس": a noun, not a name
     end = j
     while end - j + 1 < MAX_NAME_TOKENS and end + 1 <= last and toks.space_gap(end + 1):
         cur, nxt = words[end], words[end + 1]
@@ -45,11 +68,11 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
             break
         if nxt.startswith("و") and nxt not in lex.name_tails and nxt not in lex.name_heads:
             break
-        if nxt in lex.name_tails or (cur.isdigit() and nxt in lex.name_tails):
-            end += 1
-            continue
         if is_stop(nxt) or (not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives):
             break
+        if nxt in lex.name_tails:
+            end += 1
+            continue
         if cur.isdigit():
             break
         if (site and nxt.isdigit()) or cur in lex.name_heads:

@@ -19,6 +19,7 @@ KIND_PRIOR = {"town": 1.0, "district": 0.8, "subdistrict": 0.75, "governorate": 
 SEAT_BONUS = 0.6  # a town that is the seat of its sub-district / district
 W_ADMIN1, W_ADMIN2, W_COUNTRY, W_NEAR, W_PREFER = 1.6, 0.8, 1.2, 1.8, 1.5
 MAX_CANDIDATES = 40
+STRICT_KINDS = ("governorate", "district", "subdistrict")  # "محافظة X", "قضاء X", "ناحية X"
 
 
 @dataclass(slots=True)
@@ -95,6 +96,8 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
                     anchors.append((i, p))
         for i, it in enumerate(items):
             cands = it.cands[:MAX_CANDIDATES]
+            if it.prefer and it.prefer[0] in STRICT_KINDS:
+                cands = [p for p in cands if p.kind in it.prefer] or cands
             if not cands:
                 continue
             if len(cands) == 1:

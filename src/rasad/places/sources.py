@@ -15,6 +15,7 @@ Every reader returns :class:`PlaceRecord` values (a mutable record with alternat
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import io
 import json
@@ -23,39 +24,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rasad.text.normalize import match_key
 
-# Governorate capitals (Arabic, as OCHA spells the town) - used for governorate coordinates:
-# the gold codes "ريف دير الزور" at the level of the governorate with the capital's coordinates.
-SY_GOV_CAPITAL_AR = {
-    "Damascus": "دمشق", "Aleppo": "حلب", "Rural Damascus": "دمشق", "Homs": "حمص", "Hama": "حماة",
-    "Lattakia": "اللاذقية", "Idleb": "إدلب", "Al-Hasakeh": "الحسكة", "Deir-ez-Zor": "دير الزور",
-    "Tartous": "طرطوس", "Ar-Raqqa": "الرقة", "Dar'a": "درعا", "As-Sweida": "السويداء", "Quneitra": "القنيطرة",
-}
-# Iraq governorates as IOM (and ACLED) spell them; Arabic names; capital (iraq_cities name_en).
-IQ_GOV_AR = {
-    "Anbar": "الأنبار", "Babylon": "بابل", "Baghdad": "بغداد", "Basrah": "البصرة", "Dahuk": "دهوك",
-    "Diyala": "ديالى", "Erbil": "أربيل", "Kerbala": "كربلاء", "Kirkuk": "كركوك", "Missan": "ميسان",
-    "Muthanna": "المثنى", "Najaf": "النجف", "Ninewa": "نينوى", "Qadissiya": "القادسية",
-    "Salah al-Din": "صلاح الدين", "Sulaymaniyah": "السليمانية", "Thi-Qar": "ذي قار", "Wassit": "واسط",
-    "Halabja": "حلبجة",
-}
-IQ_GOV_CAPITAL = {
-    "Anbar": "Ramadi", "Babylon": "Al Hillah", "Baghdad": "Baghdad", "Basrah": "Basrah", "Dahuk": "Duhok",
-    "Diyala": "Baqubah", "Erbil": "Erbil", "Kerbala": "Karbala", "Kirkuk": "Kirkuk", "Missan": "Al Amarah",
-    "Muthanna": "Al-Samawa", "Najaf": "Najaf", "Ninewa": "Mosul", "Qadissiya": "Diwaniyah",
-    "Salah al-Din": "Tikrit", "Sulaymaniyah": "As Sulaymaniyah", "Thi-Qar": "Nasiriyah", "Wassit": "Al Kut",
-    "Halabja": "Halabjah",
-}
-# iraq_cities.csv spells governorates its own way: map to the IOM/ACLED spelling.
-IQ_GOV_FROM_CITIES = {
-    "Salah ad Din": "Salah al-Din", "Al Anbar": "Anbar", "Al Qadisiyah / Al Diwaniyah": "Qadissiya",
-    "Nineveh": "Ninewa", "Wasit": "Wassit", "Babil": "Babylon", "Basra": "Basrah", "Duhok": "Dahuk",
-    "An Najaf": "Najaf", "Dhi Qar": "Thi-Qar", "Maysan": "Missan", "Al Muthanna": "Muthanna",
-    "Karbala": "Kerbala", "Halabja": "Halabja", "Sulaymaniyah": "Sulaymaniyah", "Erbil": "Erbil",
-    "Diyala": "Diyala", "Baghdad": "Baghdad", "Kirkuk": "Kirkuk",
-}
+from .variants import split_compound
+
+ADMIN_FACTS = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "admin.yaml"
+
+
+@functools.cache
+def admin_facts() -> dict[str, Any]:
+    """Governorate capitals and spellings (``rasad/data/gazetteer/admin.yaml``)."""
+    import yaml
+
+    return yaml.safe_load(ADMIN_FACTS.read_text(encoding="utf-8"))
 
 
 def slug(s: str) -> str:
@@ -64,8 +47,10 @@ def slug(s: str) -> str:
     s = re.sub(r"[^\w]+", "-", s, flags=re.UNICODE).strip("-")
     return s or "x"
 
+
 COMPACT_COLUMNS = ("id", "name_ar", "name_en", "kind", "country", "admin1", "admin2", "admin3",
-                   "lat", "lon", "population", "source", "alt_ar", "alt_en")
+                   "lat", "lon", "population", "source", "alt_ar", "alt_en", "variants")
+COMPACT_MAGIC = "#rasad-gazetteer"
 KINDS = ("country", "governorate", "district", "subdistrict", "town", "neighbourhood", "site", "region")
 
 
@@ -85,6 +70,13 @@ class PlaceRecord:
     source: str = ""
     alt_ar: list[str] = field(default_factory=list)
     alt_en: list[str] = field(default_factory=list)
+    # precomputed (variant, kind) of the names above (packaged file); None: compute when loaded
+    variants: list[tuple[str, str]] | None = None
+
+    def names(self) -> list[tuple[str, str]]:
+        """``[(name, "exact"|"alt")]`` as the sources write them."""
+        out = [(n, "exact") for n in (self.name_ar, self.name_en) if n]
+        return out + [(n, "alt") for n in (*self.alt_ar, *self.alt_en)]
 
     def add_alt(self, name: str | None) -> None:
         if not name:
@@ -95,6 +87,7 @@ class PlaceRecord:
         target = self.alt_ar if re.search(r"[\u0600-\u06FF]", name) else self.alt_en
         if name not in target:
             target.append(name)
+            self.variants = None  # precomputed variants no longer cover every name
 
 
 def _f(v: str | None) -> float | None:
@@ -111,50 +104,16 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 # ------------------------------------------------------------------------------ name cleaning
 
-_SPLIT = re.compile(r"\s*[-/_]\s*")
-_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
-
-
-def split_compound(name: str, context: Iterable[str] = ()) -> tuple[str, list[str]]:
-    """Clean an OCHA-style compound name: ``(primary, alternates)``.
-
-    Parts after ``-``, ``/``, ``_`` or inside ``(...)`` that repeat an admin name of the place
-    (``context``: its sub-district, district, governorate) are disambiguators and dropped
-    (``ابين- عفرين`` -> ``ابين``; ``Afrin (Afrin)`` -> ``Afrin``); other parts are alternate names
-    (``حملك-حميلك`` -> ``حملك`` + ``حميلك``). The joined form is kept as an alternate too.
-    """
-    name = " ".join(name.split())
-    ctx = set()
-    for c in context:
-        if c:
-            k = match_key(c)
-            ctx.update({k, k.removeprefix("مركز").strip(), k.replace("-", " ")})
-    ctx.discard("")
-    alts: list[str] = []
-    paren = [p.strip() for p in _PAREN.findall(name) if p.strip()]
-    base = _PAREN.sub(" ", name).strip()
-    for p in paren:
-        if match_key(p) not in ctx and match_key(p).replace("-", " ") not in ctx:
-            alts.append(p)
-    parts = [p for p in _SPLIT.split(base) if p.strip()]
-    is_ar = bool(re.search(r"[\u0600-\u06FF]", name))
-    # Latin hyphens are mostly part of the name (Al-Hasakeh, Tal-Abyad): split Arabic names, and
-    # Latin ones only on " / ".
-    if not is_ar:
-        parts = [p.strip() for p in re.split(r"\s*/\s*", base) if p.strip()]
-    if len(parts) <= 1:
-        return base, alts
-    kept = [p for p in parts if match_key(p) not in ctx]
-    if not kept:
-        kept = parts[:1]
-    primary = kept[0]
-    alts = [*kept[1:], *alts]
-    if len(kept) == len(parts):  # a genuine double name: the joined form as written is an alternate
-        alts.append(base)
-    return primary, alts
+def _add_ref(rec: PlaceRecord, ref: str | None, context: Iterable[str | None]) -> None:
+    """A COD ``*_REF`` name ("الصالحية - الرقة", "Salhiyeh (Ar-Raqqa)"): its clean part(s) as alternates."""
+    if ref:
+        primary, alts = split_compound(ref, context, paren_alt=False)
+        for n in (primary, *alts):
+            rec.add_alt(n)
 
 
 # ------------------------------------------------------------------------------ Syria (OCHA)
+
 
 def _centroids(geojson: Path, code_key: str) -> dict[str, tuple[float, float]]:
     if not geojson.is_file():
@@ -189,12 +148,11 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
         ctx = (r.get("subdistrict_ar"), r.get("district_ar"), r.get("governorate_ar"))
         ctx_en = (r.get("subdistrict_en"), r.get("district_en"), r.get("governorate_en"))
         ar, alt_ar = split_compound(r["name_ar"], ctx)
-        en, alt_en = split_compound(r["name_en"], ctx_en)
-        rec = PlaceRecord(
-            id=f"SY:{r['pcode']}", name_ar=ar or None, name_en=en or None, kind="town", country="SY",
-            admin1=r.get("governorate_en") or None, admin2=r.get("district_en") or None,
-            admin3=r.get("subdistrict_en") or None, lat=_f(r.get("lat")), lon=_f(r.get("lon")), source="ocha",
-        )
+        en, alt_en = split_compound(r["name_en"], ctx_en, paren_alt=False)
+        rec = PlaceRecord(id=f"SY:{r['pcode']}", name_ar=ar or None, name_en=en or None, kind="town",
+                          country="SY", admin1=r.get("governorate_en") or None,
+                          admin2=r.get("district_en") or None, admin3=r.get("subdistrict_en") or None,
+                          lat=_f(r.get("lat")), lon=_f(r.get("lon")), source="ocha")
         for a in (*alt_ar, *alt_en):
             rec.add_alt(a)
         recs.append(rec)
@@ -228,12 +186,14 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
     for r in adm2:
         govs[r["ADM1_PCODE"]] = (r["ADM1_EN"], r["ADM1_AR"])
     for code, (en, ar) in sorted(govs.items()):
-        cap = town(en, SY_GOV_CAPITAL_AR.get(en, ar))
+        cap = town(en, admin_facts()["syria"]["capitals"].get(en, ar))
         lat, lon = (cap.lat, cap.lon) if cap else cent1.get(code, (None, None))
         if en == "Rural Damascus" and code in cent1:
             lat, lon = cent1[code]
-        recs.append(PlaceRecord(id=f"SYA1:{code}", name_ar=ar, name_en=en, kind="governorate", country="SY",
-                                admin1=en, lat=lat, lon=lon, source="ocha"))
+        recs.append(
+            PlaceRecord(id=f"SYA1:{code}", name_ar=ar, name_en=en, kind="governorate", country="SY",
+                        admin1=en, lat=lat, lon=lon, source="ocha")
+        )
     for r in adm2:
         en, ar, a1 = r["NAME_EN"], r["NAME_AR"], r["ADM1_EN"]
         cap = town(a1, ar, en)
@@ -242,7 +202,7 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
             lat, lon = mean([x for x in recs if x.kind == "town" and x.admin2 == en and x.admin1 == a1])
         rec = PlaceRecord(id=f"SYA2:{r['PCODE']}", name_ar=ar, name_en=en, kind="district", country="SY",
                           admin1=a1, admin2=en, lat=lat, lon=lon, source="ocha")
-        rec.add_alt(r.get("NAM_EN_REF"))
+        _add_ref(rec, r.get("NAM_EN_REF"), (a1, r.get("ADM1_AR")))
         recs.append(rec)
     for r in adm3:
         en, ar, a1, a2 = r["NAME_EN"], r["NAME_AR"], r["ADM1_EN"], r["ADM2_EN"]
@@ -253,8 +213,9 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
             lat, lon = cent2.get(r["ADM2_PCODE"], (None, None))
         rec = PlaceRecord(id=f"SYA3:{r['PCODE']}", name_ar=ar, name_en=en, kind="subdistrict", country="SY",
                           admin1=a1, admin2=a2, admin3=en, lat=lat, lon=lon, source="ocha")
-        rec.add_alt(r.get("NAM_EN_REF"))
-        rec.add_alt(r.get("NAM_AR_REF"))
+        ctx = (a1, a2, r.get("ADM1_AR"), r.get("ADM2_AR"))
+        _add_ref(rec, r.get("NAM_EN_REF"), ctx)
+        _add_ref(rec, r.get("NAM_AR_REF"), ctx)
         recs.append(rec)
 
     nb_path = src / "syria_city_neighbourhoods.csv"
@@ -263,8 +224,9 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
                           kind="neighbourhood", country="SY", admin1=r.get("ADM1_EN") or None,
                           admin2=r.get("ADM2_EN") or None, admin3=r.get("ADM3_EN") or None,
                           lat=_f(r.get("LATITUDE")), lon=_f(r.get("LONGITUDE")), source="ocha-cod")
-        rec.add_alt(r.get("NAM_EN_REF"))
-        rec.add_alt(r.get("NAM_AR_REF"))
+        ctx = tuple(r.get(f"ADM{i}_{lang}") for i in (1, 2, 3, 4) for lang in ("EN", "AR"))
+        _add_ref(rec, r.get("NAM_EN_REF"), ctx)
+        _add_ref(rec, r.get("NAM_AR_REF"), ctx)
         recs.append(rec)
 
     # sites: admin chain from the P-code they fall in
@@ -275,8 +237,11 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
         by_code[r["PCODE"]] = (r["ADM1_EN"], r["NAME_EN"], None)
     for r in adm3:
         by_code[r["PCODE"]] = (r["ADM1_EN"], r["ADM2_EN"], r["NAME_EN"])
-    admin_ll = {x.id.split(":", 1)[1]: (x.lat, x.lon) for x in recs
-                if x.kind in ("governorate", "district", "subdistrict") and x.lat is not None}
+    admin_ll = {
+        x.id.split(":", 1)[1]: (x.lat, x.lon)
+        for x in recs
+        if x.kind in ("governorate", "district", "subdistrict") and x.lat is not None
+    }
     site_path = src / "syria_sites.csv"
     for n, r in enumerate(_read_csv(site_path) if site_path.is_file() else [], start=1):
         a1, a2, a3 = by_code.get(r.get("admin_pcode", ""), (None, None, None))
@@ -288,17 +253,25 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
         if en and en.isupper():
             en = en.title()
         k = match_key(ar or "")
-        kind = "site" if k.startswith(("دوار", "مشفى", "مشفي", "مستشفى", "مستشفي", "جامع", "مسجد", "فندق", "جسر",
-                                       "ساحه", "دار", "كليه", "مدرسه", "معبر", "سوق", "قلعه", "مطار", "ثكنه",
-                                       "الكليه")) else "neighbourhood"
+        kind = (
+            "site"
+            if k.startswith(
+                ("دوار", "مشفى", "مشفي", "مستشفى", "مستشفي", "جامع", "مسجد", "فندق", "جسر", "ساحه", "دار",
+                 "كليه", "مدرسه", "معبر", "سوق", "قلعه", "مطار", "ثكنه", "الكليه")
+            )
+            else "neighbourhood"
+        )
         if k.startswith("مدينه "):
             kind = "town"
-        recs.append(PlaceRecord(id=f"SYS:{n}", name_ar=ar, name_en=en, kind=kind, country="SY", admin1=a1,
-                                admin2=a2, admin3=a3, lat=lat, lon=lon, source="syrian-archive"))
+        recs.append(
+            PlaceRecord(id=f"SYS:{n}", name_ar=ar, name_en=en, kind=kind, country="SY", admin1=a1, admin2=a2,
+                        admin3=a3, lat=lat, lon=lon, source="syrian-archive")
+        )
     return recs
 
 
 # -------------------------------------------------------------------------------------- Iraq
+
 
 def _read_iraq(src: Path) -> list[PlaceRecord]:
     recs: list[PlaceRecord] = []
@@ -306,8 +279,10 @@ def _read_iraq(src: Path) -> list[PlaceRecord]:
     rows = _read_csv(loc_path) if loc_path.is_file() else []
     for r in rows:
         lid = r["location id"].removesuffix(".0")
-        ar, alt_ar = split_compound(r["arabic name"], ()) if "(" in r["arabic name"] else (r["arabic name"], [])
-        en, alt_en = split_compound(r["location name"], ()) if "(" in r["location name"] else (r["location name"], [])
+        # IOM names: "(...)" holds another name or a sub-area; dashes join sub-areas: not split
+        ctx = (r["governorate"], r["district"])
+        ar, alt_ar = split_compound(r["arabic name"], ctx, split_dash=False)
+        en, alt_en = split_compound(r["location name"], ctx, split_dash=False)
         rec = PlaceRecord(id=f"IQ:{lid}", name_ar=ar or None, name_en=en or None, kind="town", country="IQ",
                           admin1=r["governorate"] or None, admin2=r["district"] or None,
                           lat=_f(r.get("latitude")), lon=_f(r.get("longitude")), source="iom")
@@ -318,7 +293,7 @@ def _read_iraq(src: Path) -> list[PlaceRecord]:
     city_path = src / "iraq_cities.csv"
     cities: dict[str, PlaceRecord] = {}
     for r in _read_csv(city_path) if city_path.is_file() else []:
-        gov = IQ_GOV_FROM_CITIES.get(r["governorate_en"], r["governorate_en"])
+        gov = admin_facts()["iraq"]["from_cities"].get(r["governorate_en"], r["governorate_en"])
         pop = int(float(r["population"])) if r.get("population") else None
         rec = PlaceRecord(id=f"IQC:{slug(r['name_en'])}", name_ar=r["name_ar"] or None, name_en=r["name_en"],
                           kind="town", country="IQ", admin1=gov,
@@ -332,18 +307,20 @@ def _read_iraq(src: Path) -> list[PlaceRecord]:
 
     # governorates: the capital city's coordinates
     if rows or cities:
+        iq_govs: dict[str, dict[str, str]] = admin_facts()["iraq"]["governorates"]
         govs = sorted({r["governorate"] for r in rows} | {c.admin1 for c in cities.values() if c.admin1})
         for gov in govs:
-            cap = cities.get(IQ_GOV_CAPITAL.get(gov, ""))
+            cap = cities.get(iq_govs.get(gov, {}).get("capital", ""))
             lat, lon = (cap.lat, cap.lon) if cap else (None, None)
             if lat is None:
                 pts = [(x.lat, x.lon) for x in recs if x.admin1 == gov and x.lat is not None]
                 if pts:
                     lat = round(sum(p[0] for p in pts) / len(pts), 5)
                     lon = round(sum(p[1] for p in pts) / len(pts), 5)
-            recs.append(PlaceRecord(id=f"IQA1:{slug(gov)}", name_ar=IQ_GOV_AR.get(gov), name_en=gov,
-                                    kind="governorate", country="IQ", admin1=gov, lat=lat, lon=lon,
-                                    source="iom"))
+            recs.append(
+                PlaceRecord(id=f"IQA1:{slug(gov)}", name_ar=iq_govs.get(gov, {}).get("ar"), name_en=gov,
+                            kind="governorate", country="IQ", admin1=gov, lat=lat, lon=lon, source="iom")
+            )
         # districts (IOM names): the centroid of their locations
         dists: dict[tuple[str, str], list[PlaceRecord]] = defaultdict(list)
         for x in recs:
@@ -353,9 +330,10 @@ def _read_iraq(src: Path) -> list[PlaceRecord]:
             pts = [(m.lat, m.lon) for m in members if m.lat is not None and m.lon is not None]
             lat = round(sum(p[0] for p in pts) / len(pts), 5) if pts else None
             lon = round(sum(p[1] for p in pts) / len(pts), 5) if pts else None
-            recs.append(PlaceRecord(id=f"IQA2:{slug(gov)}:{slug(dist)}", name_ar=None, name_en=dist,
-                                    kind="district", country="IQ", admin1=gov, admin2=dist, lat=lat, lon=lon,
-                                    source="iom"))
+            recs.append(
+                PlaceRecord(id=f"IQA2:{slug(gov)}:{slug(dist)}", name_ar=None, name_en=dist, kind="district",
+                            country="IQ", admin1=gov, admin2=dist, lat=lat, lon=lon, source="iom")
+            )
     return recs
 
 
@@ -395,13 +373,16 @@ def read_geonames(path: Path) -> list[PlaceRecord]:
                               lon=_f(lon), population=pop, source="geonames")
             rec.add_alt(ascii_name)
             for a in alt_names:
-                if re.search(r"[\u0600-\u06FFA-Za-z]", a) and not re.search(r"[^\u0600-\u06FF\w\s'`’‘\-()]", a):
+                if re.search(r"[\u0600-\u06FFA-Za-z]", a) and not re.search(
+                    r"[^\u0600-\u06FF\w\s'`’‘\-()]", a
+                ):
                     rec.add_alt(a)
             recs.append(rec)
     return recs
 
 
 # ----------------------------------------------------------------------------------- overlay
+
 
 @dataclass(slots=True)
 class Overlay:
@@ -413,11 +394,17 @@ def _overlay_items(path: Path) -> list[dict]:
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
         items = data.get("places", []) if isinstance(data, dict) else data
         if isinstance(data, dict):
-            items = [*items, *({"alias_of": k, **(v if isinstance(v, dict) else {"aliases": v})}
-                               for k, v in (data.get("aliases") or {}).items())]
+            items = [
+                *items,
+                *(
+                    {"alias_of": k, **(v if isinstance(v, dict) else {"aliases": v})}
+                    for k, v in (data.get("aliases") or {}).items()
+                ),
+            ]
         return [i for i in items if isinstance(i, dict)]
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return [{k: v for k, v in row.items() if k and v not in (None, "")} for row in csv.DictReader(fh)]
@@ -459,7 +446,8 @@ def read_overlay(path: Path, source: str = "overlay") -> Overlay:
         rec = PlaceRecord(id=pid, name_ar=name_ar, name_en=name_en, kind=str(it.get("kind") or "site"),
                           country=str(it.get("country") or "SY"), admin1=it.get("admin1"),
                           admin2=it.get("admin2"), admin3=it.get("admin3"), lat=_f(str(it.get("lat", ""))),
-                          lon=_f(str(it.get("lon", ""))), population=int(pop) if pop not in (None, "") else None,
+                          lon=_f(str(it.get("lon", ""))),
+                          population=int(pop) if pop not in (None, "") else None,
                           source=str(it.get("source") or source))
         for n in names:
             rec.add_alt(n)
@@ -469,38 +457,61 @@ def read_overlay(path: Path, source: str = "overlay") -> Overlay:
 
 # ------------------------------------------------------------------------------ compact file
 
-def write_compact(recs: Iterable[PlaceRecord], out: Path) -> Path:
-    """The packaged format: gzip'd TSV, one place a line, alternates joined by ``|``."""
+
+def write_compact(recs: Iterable[PlaceRecord], out: Path, with_variants: bool = True) -> Path:
+    """The packaged format: gzip'd TSV, one place a line, alternates joined by ``|``.
+
+    A first comment line records the format and the fingerprint of the variant rules; the last
+    column holds each place's precomputed name variants (``key<US>code`` joined by ``|``), so
+    loading skips the rule work while the rules are unchanged.
+    """
+    from .variants import KIND_CODES, RULES_HASH, name_variants
+
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     buf = io.StringIO()
+    buf.write(f"{COMPACT_MAGIC}\tformat=2\tvariants={RULES_HASH if with_variants else ''}\n")
     buf.write("\t".join(COMPACT_COLUMNS) + "\n")
     for r in recs:
+        pairs = name_variants(r.names()) if with_variants else []
+        var = "|".join(f"{v}\x1f{KIND_CODES[k]}" for v, k in pairs)
+        lat = "" if r.lat is None else f"{r.lat:.5f}"
+        lon = "" if r.lon is None else f"{r.lon:.5f}"
         vals = [r.id, r.name_ar or "", r.name_en or "", r.kind, r.country, r.admin1 or "", r.admin2 or "",
-                r.admin3 or "", "" if r.lat is None else f"{r.lat:.5f}", "" if r.lon is None else f"{r.lon:.5f}",
-                "" if r.population is None else str(r.population), r.source, "|".join(r.alt_ar),
-                "|".join(r.alt_en)]
-        buf.write("\t".join(" ".join(v.split()) for v in vals) + "\n")
-    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as fh:
+                r.admin3 or "", lat, lon, "" if r.population is None else str(r.population), r.source,
+                "|".join(r.alt_ar), "|".join(r.alt_en)]
+        buf.write("\t".join([*(" ".join(v.split()) for v in vals), var]) + "\n")
+    # no file name and no time in the gzip header: the same input gives the same bytes
+    with out.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
         fh.write(buf.getvalue().encode("utf-8"))
     return out
 
 
 def read_compact(path: Path) -> list[PlaceRecord]:
+    """Read a file written by :func:`write_compact` (precomputed variants kept if still valid)."""
+    from .variants import CODE_KINDS, RULES_HASH
+
     with gzip.open(path, "rb") as fh:
         lines = fh.read().decode("utf-8").split("\n")
-    header = lines[0].split("\t")
-    if tuple(header) != COMPACT_COLUMNS:
+    meta: dict[str, str] = {}
+    if lines and lines[0].startswith(COMPACT_MAGIC):
+        meta = dict(kv.split("=", 1) for kv in lines[0].split("\t")[1:] if "=" in kv)
+        lines = lines[1:]
+    header = tuple(lines[0].split("\t")) if lines else ()
+    if header[:14] != COMPACT_COLUMNS[:14]:
         raise ValueError(f"{path}: not a rasad gazetteer file (header {header[:3]}...)")
+    use_var = len(header) > 14 and meta.get("variants") == RULES_HASH
     recs = []
     for line in lines[1:]:
         if not line:
             continue
         c = line.split("\t")
-        recs.append(PlaceRecord(
-            id=c[0], name_ar=c[1] or None, name_en=c[2] or None, kind=c[3], country=c[4], admin1=c[5] or None,
-            admin2=c[6] or None, admin3=c[7] or None, lat=float(c[8]) if c[8] else None,
-            lon=float(c[9]) if c[9] else None, population=int(c[10]) if c[10] else None, source=c[11],
-            alt_ar=c[12].split("|") if c[12] else [], alt_en=c[13].split("|") if c[13] else [],
-        ))
+        rec = PlaceRecord(id=c[0], name_ar=c[1] or None, name_en=c[2] or None, kind=c[3], country=c[4],
+                          admin1=c[5] or None, admin2=c[6] or None, admin3=c[7] or None,
+                          lat=float(c[8]) if c[8] else None, lon=float(c[9]) if c[9] else None,
+                          population=int(c[10]) if c[10] else None, source=c[11],
+                          alt_ar=c[12].split("|") if c[12] else [], alt_en=c[13].split("|") if c[13] else [])
+        if use_var:
+            rec.variants = [(v, CODE_KINDS[k]) for v, k in (x.split("\x1f") for x in c[14].split("|") if x)]
+        recs.append(rec)
     return recs

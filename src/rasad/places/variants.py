@@ -25,13 +25,58 @@ running text.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
-from rasad.text.normalize import match_key
+from rasad.text import normalize as _norm
+
+_FOLD = str.maketrans({
+    **{c: None for c in (*_norm.DIACRITICS, *_norm.BIDI_CONTROLS, _norm.TATWEEL)},
+    **_norm.SPACES,
+    **_norm.MATCH_FOLD,
+})
+
+
+_TITLECASE = re.compile("[" + "".join(c for c in map(chr, range(0xC0, 0x2000)) if c.istitle()) + "]")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def match_key(text: str) -> str:
+    """Same result as :func:`rasad.text.normalize.match_key`, several times faster, for names.
+
+    (No offset map is needed for a name; a test checks the two agree on every gazetteer name.)
+    """
+    s = unicodedata.normalize("NFC", text).translate(_FOLD)
+    low = s.lower()
+    if len(low) != len(s) or _TITLECASE.search(s):  # rare letters the reference treats apart
+        return _norm.match_key(text)
+    return " ".join(low.split())
+
 
 # Variant kinds, best first (the geoparser may weigh them in this order).
 VARIANT_KINDS = ("exact", "alt", "alias", "no_article", "add_article", "spelling", "no_noun", "translit")
+# One-letter codes of the kinds in the packaged file's precomputed variant column.
+KIND_CODES = {"exact": "e", "alt": "a", "alias": "l", "no_article": "n", "add_article": "d", "spelling": "s",
+              "no_noun": "o", "translit": "t"}
+CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
+
+
+def _rules_hash() -> str:
+    """A fingerprint of these rules (and of the normalisation they use): the packaged file's
+    precomputed variants are used only while it matches, so editing a rule never serves stale
+    variants."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for f in (Path(__file__), Path(_norm.__file__)):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+RULES_HASH = _rules_hash()
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -39,11 +84,37 @@ _LATIN = re.compile(r"[A-Za-z]")
 AR_NOUNS = ("حي", "حاره", "قريه", "مدينه", "بلده", "مجمع", "ناحيه", "مخيم", "منطقه", "دوار", "ساحه")
 EN_NOUNS = ("hay", "hai", "village of", "city of", "town of", "camp", "al-hay")
 # Latin article forms: al-, el-, and the sun-letter assimilations (ar-raqqa, as-safira, ad-dana...)
-_EN_ARTICLES = ("al", "el", "ar", "as", "ad", "az", "at", "an", "ash", "adh", "ath", "ed", "er", "es", "et", "ez",
-                "en", "ul", "ud", "us", "ur", "un", "uz", "al'", "il")
-_EN_ARTICLE_RE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, _EN_ARTICLES), key=len, reverse=True))
-                            + r")(?:-|\s+)(?=\w)")
-_INNER_ARTICLE_RE = re.compile(r"(?<=\s)(?:al|el|ar|as|ad|az|at|an|ash|ed|er|es|et|ez|en)(?:-|\s+)(?=\w)")
+_EN_ARTICLES = (
+    "al",
+    "el",
+    "ar",
+    "as",
+    "ad",
+    "az",
+    "at",
+    "an",
+    "ash",
+    "adh",
+    "ath",
+    "ed",
+    "er",
+    "es",
+    "et",
+    "ez",
+    "en",
+    "ul",
+    "ud",
+    "us",
+    "ur",
+    "un",
+    "uz",
+    "al'",
+    "il",
+)
+_EN_ARTICLE_RE = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, _EN_ARTICLES), key=len, reverse=True)) + r")(?:-|\s+)(?=\w)"
+)
+_INNER_ARTICLE_RE = re.compile(r"(?<=\s)(?:al|el|ar|as|ad|az|at|an|ash|ed|er|es|et|ez|en)\s+(?=\w)")
 _APOS = re.compile(r"['`‘’ʿʾ´]")
 MAX_VARIANTS = 16
 
@@ -57,6 +128,7 @@ def is_latin(name: str) -> bool:
 
 
 # --------------------------------------------------------------------------------- Arabic rules
+
 
 def ar_strip_article(key: str) -> str | None:
     """``العشاره`` -> ``عشاره`` (first word only). The rest must keep >= 4 letters: bare
@@ -83,17 +155,36 @@ def ar_variants(name: str) -> list[tuple[str, str]]:
     bare = ar_strip_article(key)
     add(bare, "no_article")
     first = key.split(" ", 1)[0]
-    if not key.startswith("ال") and len(first) >= 3 and not first.startswith(("ابو", "ام ", "بني", "بنو", "عين", "تل",
-                                                                             "دير", "كفر", "جسر", "بيت", "خربه",
-                                                                             "حي", "مزرعه", "قريه")):
+    if (
+        not key.startswith("ال")
+        and len(first) >= 3
+        and not first.startswith(
+            (
+                "ابو",
+                "ام ",
+                "بني",
+                "بنو",
+                "عين",
+                "تل",
+                "دير",
+                "كفر",
+                "جسر",
+                "بيت",
+                "خربه",
+                "حي",
+                "مزرعه",
+                "قريه",
+            )
+        )
+    ):
         add("ال" + key, "add_article")
     # تل X <-> تلX, عين X stays; "تل ابيض" / "تلابيض", "تلعفر" / "تل عفر"
-    for pre in ("تل ", "كفر ", "معر "):
+    for pre in ("تل ", "كفر ", "معر ", "دير "):
         if key.startswith(pre) and len(key) > len(pre) + 2:
-            add(pre.strip() + key[len(pre):], "spelling")
-    for pre in ("تل", "كفر", "معر"):
+            add(pre.strip() + key[len(pre) :], "spelling")
+    for pre in ("تل", "كفر", "معر", "دير"):
         if key.startswith(pre) and " " not in key and len(key) > len(pre) + 2 and key[len(pre)] != "ا":
-            add(pre + " " + key[len(pre):], "spelling")
+            add(pre + " " + key[len(pre) :], "spelling")
     # البوكمال / ابو كمال / البو كمال
     if key.startswith("البو") and len(key) > 6 and key[4] != " ":
         add("ابو " + key[4:], "spelling")
@@ -107,7 +198,7 @@ def ar_variants(name: str) -> list[tuple[str, str]]:
     # leading place noun dropped
     for noun in AR_NOUNS:
         if key.startswith(noun + " ") and len(key) > len(noun) + 3:
-            rest = key[len(noun) + 1:]
+            rest = key[len(noun) + 1 :]
             add(rest, "no_noun")
             add(ar_strip_article(rest), "no_noun")
             break
@@ -115,6 +206,7 @@ def ar_variants(name: str) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------------------------- Latin rules
+
 
 def _clean_latin(name: str) -> str:
     s = match_key(name)
@@ -151,7 +243,7 @@ def en_variants(name: str) -> list[tuple[str, str]]:
     # Dar'a -> daraa: an inner apostrophe before a vowel often shows as a doubled vowel
     m = re.search(r"(?<=[a-z])['`‘’ʿʾ]([aeiou])", key)
     if m:
-        forms.add(_clean_latin(key[: m.start()] + m.group(1) + key[m.start():]))
+        forms.add(_clean_latin(key[: m.start()] + m.group(1) + key[m.start() :]))
     # attached assimilated article: "deir ezzor" -> "deir ez-zor", "deir ez zor"
     words = clean.split(" ")
     for i, w in enumerate(words):
@@ -159,7 +251,7 @@ def en_variants(name: str) -> list[tuple[str, str]]:
         if am and i > 0:
             art = am.group(1) + am.group(2)
             for sep in ("-", " "):
-                forms.add(" ".join([*words[:i], art + sep + w[2:], *words[i + 1:]]))
+                forms.add(" ".join([*words[:i], art + sep + w[2:], *words[i + 1 :]]))
     # hyphen <-> space
     forms.add(clean.replace("-", " "))
     # article dropped at the start; inner article forms: "deir ez-zor" -> "deir ez zor", "deir ezzor",
@@ -172,11 +264,20 @@ def en_variants(name: str) -> list[tuple[str, str]]:
         forms.add("al " + no_art)
     elif " " not in clean and "-" not in clean:
         forms.add("al-" + clean)
-    m = _INNER_ARTICLE_RE.search(clean)
+    spaced = clean.replace("-", " ")
+    m = _INNER_ARTICLE_RE.search(spaced)
     if m:
-        head, tail = clean[: m.start()], clean[m.end():]
-        art = m.group(0).rstrip("- ")
-        forms.update({f"{head}{art} {tail}", f"{head}{art}{tail}", f"{head}al-{tail}", f"{head}{art}-{tail}"})
+        head, tail = spaced[: m.start()], spaced[m.end() :]
+        art = m.group(0).strip()
+        forms.update(
+            {
+                f"{head}{art} {tail}",
+                f"{head}{art}{tail}",
+                f"{head}al-{tail}",
+                f"{head}{art}-{tail}",
+                f"{head.strip()}-{art}-{tail}",
+            }
+        )
     # endings of the last word
     for f in list(forms):
         parts = f.rsplit(" ", 1)
@@ -195,7 +296,7 @@ def en_variants(name: str) -> list[tuple[str, str]]:
     # leading place noun dropped ("Hay Al-Andalus")
     for noun in EN_NOUNS:
         if clean.startswith(noun + " ") and len(clean) > len(noun) + 4:
-            out.setdefault(clean[len(noun) + 1:], "no_noun")
+            out.setdefault(clean[len(noun) + 1 :], "no_noun")
             break
     return list(out.items())[: MAX_VARIANTS + 1]
 
@@ -224,8 +325,19 @@ def name_variants(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------------ folding for comparison
 
-_DIGRAPHS = (("ph", "f"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"),
-             ("q", "k"), ("j", "g"), ("c", "k"), ("z", "z"))
+_DIGRAPHS = (
+    ("ph", "f"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("q", "k"),
+    ("j", "g"),
+    ("c", "k"),
+    ("z", "z"),
+)
 
 
 def translit_key(name: str) -> str:
@@ -258,3 +370,61 @@ def translit_key(name: str) -> str:
         if w:
             out.append(w)
     return " ".join(out)
+
+
+# ------------------------------------------------------------------ compound source names
+
+_SPLIT = re.compile(r"\s*[-/_]\s*")
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+
+
+_GENERIC_PARTS = {"center", "centre", "markaz", "new", "old", "camp", "village", "مركز", "الجديد", "القديم"}
+
+
+def _ctx_keys(context: Iterable[str | None]) -> set[str]:
+    ctx: set[str] = set()
+    for c in context:
+        if c:
+            k = match_key(c)
+            ctx |= {k, k.removeprefix("مركز").strip(), k.replace("-", " "), translit_key(c)}
+    ctx.discard("")
+    return ctx
+
+
+def _is_ctx(part: str, ctx: set[str]) -> bool:
+    k = match_key(part)
+    return k in ctx or k.replace("-", " ") in ctx or (not _AR.search(part) and translit_key(part) in ctx)
+
+
+_AR = re.compile(r"[\u0600-\u06FF]")
+
+
+def split_compound(name: str, context: Iterable[str | None] = (), split_dash: bool = True,
+                   paren_alt: bool = True) -> tuple[str, list[str]]:
+    """Clean an OCHA-style compound name: ``(primary, alternates)``.
+
+    Parts after ``-``, ``/``, ``_`` (Arabic; Latin only `` / ``) or inside ``(...)`` that repeat
+    an admin name of the place (``context``: its sub-district, district, governorate; compared
+    by match key and, for Latin, by transliteration key) are disambiguators and dropped
+    (``ابين- عفرين`` -> ``ابين``; ``Afrin (Afrin)`` -> ``Afrin``); other parts are alternate
+    names (``حملك-حميلك`` -> ``حملك`` + ``حميلك``), unless ``paren_alt`` is false (then any
+    ``(...)`` is a disambiguator) or the part is generic ("Center", digits).
+    """
+    name = " ".join(name.split())
+    ctx = _ctx_keys(context)
+    alts: list[str] = []
+    base = _PAREN.sub(" ", name).strip(" -_/")
+    for p in (p.strip(" ()") for p in _PAREN.findall(name)):
+        if paren_alt and len(p) > 2 and not _is_ctx(p, ctx) and match_key(p) not in _GENERIC_PARTS \
+                and not re.search(r"\d", p):
+            alts.append(p)
+    if not split_dash:
+        return base, alts
+    if _AR.search(name):
+        parts = [p for p in _SPLIT.split(base) if p.strip()]
+    else:  # Latin hyphens belong to names (Al-Hasakeh): split Latin names on " / " only
+        parts = [p.strip() for p in re.split(r"\s*/\s*", base) if p.strip()]
+    if len(parts) <= 1:
+        return base, alts
+    kept = [p for p in parts if not _is_ctx(p, ctx)] or parts[:1]
+    return kept[0], [*kept[1:], *alts]

@@ -32,7 +32,7 @@ import yaml
 
 from rasad.model import DateMention
 from rasad.text.normalize import match_key, normalize
-from rasad.text.numbers import number_value
+from rasad.text.numbers import match_view, number_value
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "dates.yaml"
 
@@ -112,6 +112,7 @@ def _lex() -> _Lex:
     cue_only = {match_key(w) for w in d.get("weekday_needs_cue", [])}
     wd_free = _alt([w for w in wd_ar if match_key(w) not in cue_only] + list(d["weekdays"]["en"]))
     parts_ar = _alt(d["day_parts"]["ar"])
+    wd_en = _alt(list(d["weekdays"]["en"]))
     past_ar = _alt(d["past_markers"]["ar"])
     num = r"\d{1,2}"
     year = r"(?:[،,]?\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*(?P<y>\d{4}))"
@@ -135,10 +136,10 @@ def _lex() -> _Lex:
         ("month", rf"{W}{month_lead}{CL}(?P<m>{month_alt}){month2}(?:\s+(?P<past>{past_ar}|{past_year})|"
                   rf"\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{{4}})){E}"),
         ("month_last", rf"{W}(?:last|this\s+past)\s+(?P<m>{month_alt}){E}"),
-        ("weekday", rf"{W}{part}?{CL}(?:ال)?(?P<wd>{wd_free})(?:\s+(?P<past>{past_ar}))?{E}"),
-        ("weekday", rf"{W}{part}{CL}(?:ال)?(?P<wd>{wd_alt})(?:\s+(?P<past>{past_ar}))?{E}"),
+        ("weekday", rf"{W}{CL}{part}?{CL}(?:ال)?(?P<wd>{wd_free})(?:\s+(?P<past>{past_ar}))?{E}"),
+        ("weekday", rf"{W}{CL}{part}{CL}(?:ال)?(?P<wd>{wd_alt})(?:\s+(?P<past>{past_ar}))?{E}"),
         ("weekday", rf"{W}{CL}(?:ال)?(?P<wd>{wd_alt})\s+(?P<past>{past_ar}){E}"),
-        ("weekday", rf"{W}(?:(?P<pfx>last|this|on|early|late|since)\s+)?(?P<wd>{wd_alt})"
+        ("weekday", rf"{W}(?:(?P<pfx>last|this|on|early|late|since)\s+)?(?P<wd>{wd_en})"
                     rf"(?:\s+(?:morning|afternoon|evening|night))?{E}"),
         ("ago", rf"{W}{CL}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}})|(?P<nw>[^\W\d_]+))\s+(?P<u>{units_alt}){E}"),
         ("ago", rf"{W}{CL}(?:منذ|قبل)\s+(?P<dual>{duals_alt}){E}"),
@@ -254,17 +255,33 @@ def _resolve(kind: str, m: re.Match[str], lex: _Lex, published: date | None, lan
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+
+
+def _weekday_year(m: re.Match[str], lex: _Lex, years: set[int]) -> tuple[date, int, str] | None:
+    """"السبت 23 إبريل" with no year and no publication date: the one year named in the text
+    in which that day is that weekday."""
+    wd = lex.weekdays.get(m.group("wd"))
+    month = lex.months[m.group("m")]
+    day = int(m.group("d"))
+    fits = [v for y in years if (v := _safe_date(y, month, day)) is not None and v.weekday() == wd]
+    return (fits[0], 1, "explicit_weekday_year") if len(fits) == 1 else None
+
+
 def find_dates(text: str, lang: str, published: date | None) -> list[DateMention]:
     """Date expressions of ``text`` resolved against ``published``; see the module docstring."""
     lex = _lex()
-    norm = normalize(text, "match")
+    norm = match_view(text)
     t = norm.text
+    years = None if published is not None else {int(y) for y in _YEAR.findall(t)}
     found: list[tuple[int, int, date | None, int | None, str]] = []
     for kind, rx in lex.patterns:
         for m in rx.finditer(t):
             res = _resolve(kind, m, lex, published, lang)
             if res is None:
                 continue
+            if res[0] is None and kind == "explicit" and years and m.groupdict().get("wd"):
+                res = _weekday_year(m, lex, years) or res
             value, prec, rule = res
             s, e = m.span()
             if kind == "rel":  # leave a leading clitic outside the span
@@ -296,6 +313,16 @@ def is_background(mention: DateMention) -> bool:
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def document_date(text: str, lang: str, head: int = 600) -> date | None:
+    """A date the document gives for itself near its top (a dateline, "تاريخ الحدث 2025/07/16",
+    "بغداد 29 ديسمبر 2019"), for documents without a publication date: the first full date
+    (day, month and year) in the first ``head`` characters."""
+    for dm in find_dates(text[:head], lang, None):
+        if dm.value is not None and dm.precision == 1 and not dm.rule.startswith("year"):
+            return dm.value
+    return None
 
 
 def parse_published(s: str | None) -> date | None:

@@ -44,6 +44,12 @@ class _Lex:
     fixed_en: dict[str, int]
 
 
+@lru_cache(maxsize=16)
+def match_view(text: str) -> Normalized:
+    """``normalize(text, "match")``, cached: the mention finders of one document share it."""
+    return normalize(text, "match")
+
+
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -162,20 +168,22 @@ def _parse_words(lex: _Lex, t: str, toks: list[_Tok], i: int, lang: str) -> tupl
     return value, start_skip, last
 
 
-def _vague_spans(t: str, lang: str, lex: _Lex) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for lg in {lang, "ar", "en"}:
-        for p in lex.vague.get(lg, ()):
-            clitic = "(?:[وفبل]|وب|ول)?" if lg == "ar" else ""
-            for m in re.finditer(r"(?<!\w)" + clitic + "(" + re.escape(p) + r")(?!\w)", t):
-                spans.append((m.start(1), m.end(1)))
-    return spans
+@lru_cache(maxsize=1)
+def _vague_rx() -> re.Pattern[str]:
+    lex = _lex()
+    phrases = sorted(set(lex.vague["ar"]) | set(lex.vague["en"]), key=len, reverse=True)
+    alt = "|".join(re.escape(p) for p in phrases)
+    return re.compile(r"(?<!\w)(?:وب|ول|و|ف|ب|ل)?(" + alt + r")(?!\w)")
+
+
+def _vague_spans(t: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _vague_rx().finditer(t)]
 
 
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers stated in ``text`` (offsets into ``text``); see the module docstring."""
     lex = _lex()
-    norm = normalize(text, "match")
+    norm = match_view(text)
     t = norm.text
     toks = _tokens(t)
     found: list[tuple[int, int, int | None, str]] = []  # normalised start, end, value, rule
@@ -214,7 +222,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             i = last + 1
             continue
         i += 1
-    for s, e in _vague_spans(t, lang, lex):
+    for s, e in _vague_spans(t):
         found.append((s, e, None, "vague"))
     return _select(norm, found)
 

@@ -5,6 +5,7 @@ empty pieces dropped). Boundaries:
 
 * ``. ! ? ؟ ؛`` (runs such as ``..`` or ``?!`` count once), followed by whitespace or the end,
   with closing quotes and brackets kept in the sentence they close;
+* a full stop glued to a capitalised word after a lower-case word ("children.The raids");
 * every line break (scraped news puts one paragraph per line; headlines have no full stop);
 * not after an abbreviation (``U.S.``, ``e.g.``, ``Mr.``, ``أ.ف.ب``, initials, month
   abbreviations) and not when the next word starts with a lower-case Latin letter;
@@ -23,19 +24,18 @@ MAX_LEN = 400
 
 # Lower-cased tokens (without their final dot) that a full stop does not end a sentence after.
 ABBREVIATIONS = frozenset(
-    " ".join(
-        """
-    mr mrs ms dr prof st gen lt col maj sgt capt cpt adm brig cmdr gov sen rep rev fr jr sr
-    no nos vs etc al approx dept est fig inc ltd co corp govt univ
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thurs fri sat sun
-    e.g i.e u.s u.k u.n a.m p.m d.c
-    د م ص ج هـ ه
-    """
-    ).split()
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "adm",
+        "brig", "cmdr", "gov", "sen", "rep", "rev", "fr", "jr", "sr", "no", "nos", "vs", "etc", "al",
+        "approx", "dept", "est", "fig", "inc", "ltd", "co", "corp", "govt", "univ", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+        "wed", "thu", "thurs", "fri", "sat", "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+        "d.c", "د", "م", "ص", "ج", "هـ", "ه",
+    }
 )
 
-_BOUNDARY = re.compile(r"[.!?؟؛]+[\"'”’»)\]]*(?=\s|$)|\n")
+# punctuation before a space or the end; a full stop glued to the next sentence ("children.The")
+_BOUNDARY = re.compile(r"[.!?؟؛]+[\"'”’»)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])|\n")
 _CLOSERS = "\"'”’»)]"
 
 

@@ -33,6 +33,19 @@
   });
   D.events.forEach(function (e) { e.d = e.date ? toDays(e.date) : null; });
   var changeDays = D.change_days.map(toDays).sort(function (a, b) { return a - b; });
+  // which places an event concerns: those whose intervals cite it, else those of its name
+  var placesOfEvent = {};
+  D.places.forEach(function (p) {
+    p.intervals.forEach(function (iv) {
+      iv.evidence.forEach(function (ev) { (placesOfEvent[ev.event_id] = placesOfEvent[ev.event_id] || []).push(p.key); });
+    });
+  });
+  D.events.forEach(function (e) {
+    if (!placesOfEvent[e.id]) {
+      placesOfEvent[e.id] = D.places.filter(function (p) { return p.name === e.name; }).map(function (p) { return p.key; });
+    }
+  });
+  var MAX_LABELS = 40;
 
   function segmentAt(p, day) {
     for (var i = 0; i < p.segments.length; i++) {
@@ -50,7 +63,9 @@
   var located = D.places.filter(function (p) { return p.lat !== null && p.lon !== null; });
   var pts = located.map(function (p) { return [p.lat, p.lon]; });
   D.events.forEach(function (e) { if (e.lat !== null && e.lon !== null) { pts.push([e.lat, e.lon]); } });
-  if (pts.length) {
+  if (D.view) {
+    map.fitBounds([[D.view[1], D.view[0]], [D.view[3], D.view[2]]]);
+  } else if (pts.length) {
     map.fitBounds(L.latLngBounds(pts).pad(0.25), { maxZoom: 9 });
   } else {
     map.fitBounds([[D.extent[1], D.extent[0]], [D.extent[3], D.extent[2]]]);
@@ -89,7 +104,7 @@
       className: "rasad-place"
     });
     m.bindPopup(function () { return popupHtml(p); }, { maxWidth: 440, minWidth: 280 });
-    m.bindTooltip(esc(p.name), { direction: "right", offset: [8, 0], className: "place-label" });
+    setLabel(m, p, false);
     m.addTo(map);
     var el = m.getElement();
     el.setAttribute("data-place-key", p.key);
@@ -97,6 +112,17 @@
     markers[p.key] = m;
   });
   D.places.forEach(function (p) { placeByKey[p.key] = p; });
+
+  // place names: always shown for the places of the period's events, on hover for the others
+  function setLabel(m, p, permanent) {
+    if (m._rasadPermanent === permanent) { return; }
+    m.unbindTooltip();
+    m.bindTooltip(esc(p.name), {
+      permanent: permanent, direction: "right", offset: [8, 0],
+      className: "place-label" + (permanent ? " permanent" : "")
+    });
+    m._rasadPermanent = permanent;
+  }
 
   function sentenceHtml(ev) {
     var s = ev.sentence || ev.text || "";
@@ -236,6 +262,13 @@
     document.getElementById("date-label").textContent = toIso(current);
     document.body.setAttribute("data-date", toIso(current));
     var counts = {};
+    var labelled = {};
+    var nLabels = 0;
+    eventsInPeriod().forEach(function (e) {
+      (placesOfEvent[e.id] || []).forEach(function (k) {
+        if (!labelled[k] && nLabels < MAX_LABELS) { labelled[k] = true; nLabels++; }
+      });
+    });
     located.forEach(function (p) {
       var c = controllerAt(p, current);
       var key = c || UNKNOWN;
@@ -254,6 +287,7 @@
         el.setAttribute("data-controller", c || "");
         el.setAttribute("data-colour", colour);
       }
+      setLabel(m, p, !!labelled[p.key] && !hidden[key]);
       if (m.isPopupOpen()) { m.setPopupContent(popupHtml(p)); }
     });
     D.places.forEach(function (p) { var c = controllerAt(p, current) || UNKNOWN; counts[c] = (counts[c] || 0) + 1; });
