@@ -47,9 +47,10 @@ def synthetic(n_events: int, n_places: int, seed: int = 7) -> tuple[list[Event],
             published[doc] = day + timedelta(days=rnd.randrange(0, 3)) if rnd.random() < 0.8 else None
         undated = rnd.random() < 0.1
         a1 = rnd.choice(ACTORS) if not (sub.startswith("non_violent") and rnd.random() < 0.3) else None
-        events.append(Event(doc, et, sub, a1, rnd.choice(ACTORS), rnd.choice(places), None if undated else day,
-                            None if undated else 1, None, Evidence(i % 5 * 100, i % 5 * 100 + 40, "سيطرت على"),
-                            0.5 + rnd.random() / 2, rule="bench", id=f"ev{i}"))
+        ev_day, precision = (None, None) if undated else (day, 1)
+        evidence = Evidence(i % 5 * 100, i % 5 * 100 + 40, "سيطرت على")
+        events.append(Event(doc, et, sub, a1, rnd.choice(ACTORS), rnd.choice(places), ev_day, precision, None,
+                            evidence, 0.5 + rnd.random() / 2, rule="bench", id=f"ev{i}"))
     return events, published
 
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Build src/rasad/data/place_common_words.tsv: gazetteer names that are also common words.
+"""Build src/rasad/data/place_common_words.tsv: common Arabic words and the gazetteer names
+that are also common words.
 
 For every Arabic name key of the gazetteer (bare form: match-normalised, first word without
 its article) of one or two words, and every Latin name word, look up the word's frequency
 in general text with `wordfreq` (Zipf scale: 6 = once per thousand words, 3 = once per
-million) and keep those at or above --min-zipf. The geoparser treats such names as weak:
-they count as places only with a place cue (rasad.places.geoparser, rule stop.common).
+million) and keep those at or above --min-zipf; add the --top-words most frequent Arabic words (bare
+keys). The geoparser treats such names as weak: they count as places only with a place cue
+(rasad.places.geoparser), and a name no list has may not be a frequent word.
 
     pip install wordfreq      # only needed to rebuild the file
     python scripts/build_place_common_words.py [--min-zipf 3.5]
@@ -23,6 +25,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--min-zipf", type=float, default=3.5)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--top-words", type=int, default=30000, help="frequent Arabic words to add")
     a = ap.parse_args()
     try:
         from wordfreq import zipf_frequency
@@ -66,6 +69,17 @@ def main() -> int:
             z = zipf_frequency(words[0], "en")
             if z > en.get(k, 0.0):
                 en[k] = z
+    # and the frequent Arabic words themselves (bare keys), for names no list has
+    from wordfreq import top_n_list
+
+    for w in top_n_list("ar", a.top_words):
+        k = match_key(w)
+        if not k or not is_arabic(k) or " " in k:
+            continue
+        k = arabic_key(k)[0]
+        z = zipf_frequency(w, "ar")
+        if z > ar.get(k, 0.0):
+            ar[k] = z
     rows = sorted(((k, z, "ar") for k, z in ar.items() if z >= a.min_zipf), key=lambda r: -r[1])
     rows += sorted(((k, z, "en") for k, z in en.items() if z >= a.min_zipf), key=lambda r: -r[1])
     with a.out.open("w", encoding="utf-8") as f:

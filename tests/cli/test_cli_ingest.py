@@ -176,3 +176,41 @@ def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path
             runs[0]["status"] == "running" and runs[-1]["status"] == "done"
         )  # the killed run never finished
         assert runs[-1]["n_new"] == n - committed and runs[-1]["n_unchanged"] == committed
+
+
+@pytest.mark.slow
+def test_ctrl_c_commits_what_was_done_and_prints_the_summary(tmp_path: Path) -> None:
+    n = 2000
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _make_corpus(corpus, n)
+    db = tmp_path / "c.db"
+    cmd = [
+        sys.executable,
+        "-m",
+        "rasad",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--commit-every",
+        "50",
+        "--workers",
+        "1",
+    ]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "120"}
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and _count(db) < 100:
+        time.sleep(0.01)
+    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in out
+    with Store(db) as s:
+        (run,) = s.runs()
+        assert run["status"] == "interrupted"
+        assert 100 <= s.count_documents() == run["n_new"] < n
+        assert s.integrity_check() == "ok"

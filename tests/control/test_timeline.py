@@ -265,9 +265,9 @@ def test_quick_contradiction_of_a_multi_source_change_is_less_sure():
 
 def test_unresolved_name_joins_the_gazetteer_place_at_the_same_spot():
     resolved = take("SYR_GOV", "الحمرا", D1, "a")  # has place id T:1
-    unresolved = make_event("non_state_actor_overtakes_territory", "ISIS", "SYR_GOV", "الحمراء", D2, "b")
+    unresolved = make_event("non_state_actor_overtakes_territory", "ISIS", "SYR_GOV", "الحَمرا", D2, "b")
     unresolved.location.lat, unresolved.location.lon = 35.101, 40.401  # same spot, no id
-    far = make_event("non_state_actor_overtakes_territory", "SDF", "ISIS", "الحمرا", D2, "c")
+    far = make_event("non_state_actor_overtakes_territory", "SDF", "ISIS", "حمرا", D2, "c")
     far.location.lat, far.location.lon = 36.5, 38.0  # another village of that name
     ivs = live(build_timelines([resolved, unresolved, far]))
     assert [(iv.place_key, iv.controller) for iv in ivs] == [

@@ -164,3 +164,19 @@ def test_publication_dates_from_dateline_and_url() -> None:
     assert dateline_date("no date in this headline\nnor here") is None
     assert date_from_url("https://x.example/2018/11/17/story/") == date(2018, 11, 17)
     assert date_from_url("https://x.example/news/182586") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "hit"),
+    [
+        ("الأخبار أخبار سورية أخبار عربية أخبار دولية", True),
+        ("العالم - سوريا", True),
+        ("Home › News › Middle East", True),
+        ("-", True),
+        ("سوريا", False),  # one word: could be a heading
+        ("سوريا والعراق: حصاد الأسبوع", False),
+        ("أخبار عن اشتباكات في ريف حلب", False),
+    ],
+)
+def test_section_menus(line: str, hit: bool) -> None:
+    assert (match_rule(line, load_rules()) is not None) is hit

@@ -195,3 +195,38 @@ def test_reading_processes_give_the_same_results_in_order(tmp_path: Path) -> Non
     one = [(r.source_path, r.document.id if r.ok else r.error) for r in read_inputs([tmp_path])]
     two = [(r.source_path, r.document.id if r.ok else r.error) for r in read_inputs([tmp_path], workers=2)]
     assert one == two and len(one) == 13
+
+
+def test_misnamed_and_unnamed_files_are_sniffed(tmp_path: Path) -> None:
+    plain = tmp_path / "report.html"
+    plain.write_text(EN_REPORT, "utf-8")
+    page = tmp_path / "page.dat"
+    page.write_text(
+        f"<!DOCTYPE html><html><body><article><p>{AR_REPORT}</p></article></body></html>", "utf-8"
+    )
+    a, b = read_all(plain, page)
+    assert a.ok and a.kind == "text" and a.document.text == EN_REPORT.strip()
+    assert b.ok and b.kind == "html" and "حاوي بقرص" in b.document.text and "<p>" not in b.document.text
+
+
+def test_boilerplate_inside_the_article_element_is_removed_too() -> None:
+    html = (
+        "<html><head><title>قصف على محكان</title></head><body><article><h1>قصف على محكان</h1>"
+        "<p>قصفت قوات النظام بلدة محكان في ريف دير الزور الشرقي أمس، ما أدى إلى مقتل ثلاثة مدنيين وإصابة "
+        "آخرين بجروح، بحسب مصادر محلية في المنطقة.</p>"
+        "<p><strong>اقرأ أيضاً:</strong> <a href='/x'>قوات النظام تسيطر على القورية</a></p>"
+        "<p>وتتعرض البلدة منذ أيام لقصف متواصل من مواقع قوات النظام في الضفة المقابلة لنهر الفرات، وسط نزوح "
+        "عشرات العائلات نحو البادية.</p>"
+        "<div class='related'><h4>قد يعجبك أيضاً</h4><ul><li><a>مقتل عشرة بغارة على البوكمال</a></li>"
+        "<li><a>قسد تعتقل خمسة في الشحيل</a></li></ul></div>"
+        "<div class='comments'><h3>اترك تعليقاً</h3><p>لن يتم نشر عنوان بريدك الإلكتروني.</p></div>"
+        "<p>هذا الموقع يستخدم ملفات تعريف الارتباط.</p></article></body></html>"
+    )
+    doc = document_from_record({"html": html})
+    assert doc.text.splitlines() == [
+        "قصف على محكان",
+        "قصفت قوات النظام بلدة محكان في ريف دير الزور الشرقي أمس، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين "
+        "بجروح، بحسب مصادر محلية في المنطقة.",
+        "وتتعرض البلدة منذ أيام لقصف متواصل من مواقع قوات النظام في الضفة المقابلة لنهر الفرات، وسط نزوح "
+        "عشرات العائلات نحو البادية.",
+    ]

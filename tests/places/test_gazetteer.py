@@ -461,3 +461,42 @@ def test_split_compound(
     from rasad.places.sources import split_compound
 
     assert split_compound(name, context, **kw) == expected
+
+
+def test_overlay_points_lie_in_their_governorate(shipped: Gazetteer, shared: Path) -> None:
+    """rasad's overlay coordinates agree with the OCHA polygons (3 km slack for border crossings)."""
+    import json
+
+    from shapely.geometry import Point, shape
+
+    def polys(name: str, key: str) -> dict[str, object]:
+        data = json.loads((shared / "boundaries" / name).read_text(encoding="utf-8"))
+        return {f["properties"][key]: shape(f["geometry"]) for f in data["features"]}
+
+    adm1 = polys("syria_admin1.geojson", "NAME_EN")
+    syria = next(iter(polys("syria_admin0.geojson", "NAME_EN").values()))
+    # the press says "Homs desert" (OCHA: Rural Damascus); al-Safa straddles Rural Damascus / As-Sweida
+    press_convention = {"OVL:tanf", "OVL:rukban-camp", "OVL:safa"}
+    wrong = []
+    for p in shipped.places:
+        if p.source != "overlay" or p.lat is None or p.lon is None or p.id in press_convention:
+            continue
+        pt = Point(p.lon, p.lat)
+        if p.country == "SY" and p.admin1 and adm1[p.admin1].distance(pt) * 100 > 3:  # type: ignore[attr-defined]
+            wrong.append((p.id, p.admin1))
+        if p.country == "IQ" and syria.contains(pt):  # type: ignore[attr-defined]
+            wrong.append((p.id, "inside Syria"))
+    assert wrong == []
+
+
+def test_geonames_zip_as_downloaded(src_dir: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    d = tmp_path / "dl"
+    d.mkdir()
+    with zipfile.ZipFile(d / "SY.zip", "w") as zf:
+        zf.writestr("SY.txt", GEONAMES)
+        zf.writestr("readme.txt", "GeoNames readme\n")
+    g = build_gazetteer([src_dir, d], packaged=False)
+    assert [p.id for p in g.lookup("جبل البشري")] == ["GN:102"]
+    assert g.get("GN:102").admin1 == "Deir-ez-Zor"  # type: ignore[union-attr]

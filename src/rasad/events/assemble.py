@@ -158,13 +158,7 @@ def _state(code: str | None) -> bool:
 
 
 def _carry(ctx: Context, pos: int, last: str | None) -> str | None:
-    """The subject carried into a sentence without one: the last acting actor named before."""
-    idx = ctx.sentence_index(pos)
-    if idx > 0:
-        p_lo, p_hi = ctx.sents[idx - 1]
-        prev = [a for a in ctx.actors if p_lo <= a.start < p_hi and a.m.code not in ("CIVILIANS", "PROTESTERS")]
-        if prev and last is None:
-            return prev[0].m.code
+    """The subject carried into a sentence without one: the last acting subject of the report."""
     return last
 
 
@@ -215,6 +209,8 @@ def candidates(ctx: Context) -> list[Candidate]:
             sub = "air_drone_strike"
         if sub == "peaceful_protest":
             roles.actor2 = None
+        if sub == "arrests" and roles.actor2 in (None, "CIVILIANS") and _armed_detainees(ctx, hit):
+            roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1) or roles.actor2, "detainees"
         if unclaimed and roles.actor1 is None and sub in UNCLAIMED_TYPES:
             roles.actor1, roles.how1 = "OTHER_ARMED", "unclaimed"
         if not places:
@@ -262,6 +258,12 @@ def _circumstantial(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo:
         return False
     return any(h is not hit and s_lo <= h.start < s_hi and family(h.event) != family(hit.event)
                and not h.observation for h in hits)
+
+
+def _armed_detainees(ctx: Context, hit: TriggerHit) -> bool:
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    words = tokens_before(ctx.t, hit.start, 6, s_lo) + tokens_after(ctx.t, hit.end, 10, s_hi)
+    return has_cue(words, load_cues()["armed_detainees"])
 
 
 def _refine_frame(ctx: Context, hit: TriggerHit, places: list[PlaceChoice], hit_sents: set[int]) -> list[PlaceChoice]:
@@ -373,7 +375,8 @@ def _frame_redundant(c: Candidate, keep: list[Candidate]) -> bool:
         if o is c or o.place is None or o.place.how == "frame" or family(o.sub) != family(c.sub):
             continue
         d = _km(c.place.span.m, o.place.span.m)
-        if d is None or d <= 60:
+        limit = 100 if c.place.geo_precision >= 3 else 60
+        if d is None or d <= limit:
             return True
     return False
 

@@ -26,7 +26,7 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
     before = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, s_lo)
-    after = tokens_after(ctx.t, hit.end, 8, hi)
+    after = tokens_after(ctx.t, hit.end, 12, hi)
     near_before = before[-4:]
     if has_cue(before + after, cues["background"]):
         return "background_cue"

@@ -19,6 +19,8 @@ from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_befo
 from rasad.model import PlaceMention
 from rasad.text.normalize import match_key
 
+PROTEST_EVENTS = frozenset({"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters",
+                            "violent_demonstration"})
 ADMIN_KINDS = frozenset({"governorate", "country", "district", "subdistrict", "region"})
 
 
@@ -56,7 +58,7 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
     before = _gap_words(ctx, lo, sp.start, 4)
     if has_cue(before[-3:], cues["direction_markers"]):
         return True
-    if has_cue(before[-4:], cues["origin_markers"]):
+    if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
         return True
     if not hit.rule.place_from and hit.event not in ("withdrawal",) and has_cue(before[-4:], cues["source_markers"]):
         return True
@@ -74,7 +76,8 @@ def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[Pla
             gap = ctx.t[prev.end:sp.start]
             words = [w.strip('"\'«»()،,.-') for w in gap.split()]
             words = [w for w in words if w]
-            if len(gap) < 40 and all(w in conn or w.startswith("و") and len(w) > 1 or _is_place_noun(w) for w in words):
+            if len(gap) < 40 and all(w in conn or w in ("al", "el", "ال") or w.startswith("و") and len(w) > 1
+                                     or _is_place_noun(w) for w in words):
                 out[-1].append(sp)
                 continue
         out.append([sp])
@@ -188,7 +191,8 @@ def anaphoric_hit(ctx: Context, hit: TriggerHit) -> bool:
     form = hit.form
     if ctx.lang == "ar":
         return "ال" in hit.prefix or form.startswith("ال") or hit.prefix.endswith("لل")
-    return ctx.t[max(0, hit.start - 4):hit.start] == "the "
+    s_lo, _ = ctx.sentence_of(hit.start)
+    return ctx.t[max(0, hit.start - 4):hit.start] == "the " and len(ctx.t[s_lo:hit.start].split()) <= 2
 
 
 def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:

@@ -173,7 +173,8 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
             continue
         if rule.requires_near:
-            near = tokens_before(t, s, 6, lo) + tokens_after(t, e, 14, hi)
+            prev_lo = bounds[bi - 1][0] if bi > 0 else lo
+            near = tokens_before(t, s, 40, prev_lo)[-40:] + tokens_after(t, e, 14, hi)
             if not has_cue(near, rule.requires_near):
                 continue
         observation = False

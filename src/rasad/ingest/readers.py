@@ -173,8 +173,8 @@ def _read_single(path: Path, kind: str, options: IngestOptions) -> IngestResult:
     if not data.strip():
         raise IngestError("empty file" if not data else "empty file (only whitespace)")
     text, encoding = decode_bytes(data, html=kind in ("html", "unknown"))
-    if kind == "unknown":
-        kind = "html" if looks_like_html(text) else "text"
+    if kind == "unknown" or (kind == "html" and "<" not in text[:20_000]):
+        kind = "html" if looks_like_html(text) else "text"  # a ".html" file of plain text is text
     meta = {"encoding": encoding, "input_kind": kind + (".gz" if path.name.lower().endswith(".gz") else "")}
     if kind == "html":
         art = extract_html(text)

@@ -135,7 +135,7 @@ def draw_map(
     for (mk, colour), xy in batches.items():
         xs, ys = [p[0] for p in xy], [p[1] for p in xy]
         if mk == "*":
-            ax.scatter(xs, ys, marker="*", s=400 * k, c=colour, edgecolors="#222222", linewidths=0.7, zorder=6)
+            ax.scatter(xs, ys, marker="*", s=400 * k, c=colour, edgecolors="#222", linewidths=0.7, zorder=6)
         elif mk == "x":
             ax.scatter(xs, ys, marker="x", s=110 * k, c=colour, linewidths=1.8, zorder=6)
         elif mk in ("X", "P"):

@@ -17,6 +17,7 @@ import functools
 import io
 import math
 import os
+import re
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -25,7 +26,7 @@ from pathlib import Path
 from rasad.model import Place
 from rasad.text.normalize import match_key
 
-from .sources import PlaceRecord, read_compact, read_geonames, read_overlay, read_source_dir
+from .sources import PlaceRecord, parse_geonames, read_compact, read_geonames, read_overlay, read_source_dir
 from .variants import VARIANT_KINDS, is_arabic, name_variants, translit_key
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -238,10 +239,28 @@ class Gazetteer:
             if ks is None or self.places[i].kind in ks
         ]
 
+    @functools.cached_property
+    def _centres(self) -> dict[str, float]:
+        """Towns that give their name to their district (+0.2) or sub-district (+0.1): the lists
+        have no population for Syria, and an admin centre is the likelier reading of a name."""
+        def fold(s: str) -> str:
+            return re.sub(r"^(?:al|el|ar|as|ad|az|at|an|ash)(?=[a-z]{3})", "", re.sub(r"[^a-z]", "", s.lower()))
+
+        out: dict[str, float] = {}
+        for p in self.places:
+            if p.kind != "town" or not p.name_en:
+                continue
+            k = fold(p.name_en)
+            if p.admin2 and fold(p.admin2) == k:
+                out[p.id] = 0.2
+            elif p.admin3 and fold(p.admin3) == k:
+                out[p.id] = 0.1
+        return out
+
     def prior(self, place: int | Place) -> float:
-        """A 0..1 prior for a place from its kind and population (bigger and higher ranks first)."""
+        """A 0..1 prior for a place from its kind, population and rank as an admin centre."""
         p = self.places[place] if isinstance(place, int) else place
-        base = KIND_PRIOR.get(p.kind, 0.4)
+        base = KIND_PRIOR.get(p.kind, 0.4) + self._centres.get(p.id, 0.0)
         if p.population:
             base += min(0.4, math.log10(max(p.population, 1)) / 20)
         if p.source in ("overlay", "cities"):
@@ -295,21 +314,15 @@ def _geonames_files(d: Path) -> list[Path]:
 
 
 def _read_geonames_any(p: Path) -> list[PlaceRecord]:
+    """A GeoNames dump as downloaded (``SY.zip``), unpacked (``SY.txt``) or gzip'd."""
     if p.suffix == ".zip":
+        recs: list[PlaceRecord] = []
         with zipfile.ZipFile(p) as zf:
-            inner = [n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme")]
-            recs = []
-            for n in inner:
-                tmp = io.TextIOWrapper(zf.open(n), encoding="utf-8")
-                import tempfile
-
-                with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
-                    fh.write(tmp.read())
-                try:
-                    recs += read_geonames(Path(fh.name))
-                finally:
-                    os.unlink(fh.name)
-            return recs
+            for n in zf.namelist():
+                if n.endswith(".txt") and not n.lower().startswith("readme"):
+                    with zf.open(n) as raw:
+                        recs += parse_geonames(io.TextIOWrapper(raw, encoding="utf-8"))
+        return recs
     return read_geonames(p)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from rasad.model import Location, Place, PlaceMention
 from rasad.places.frames import FrameHit, frame_after_en, frame_before, side_after
-from rasad.places.lexicon import PROCLITICS, is_arabic, latin_key, lexicon
+from rasad.places.lexicon import PROCLITICS, is_arabic, latin_key, lexicon, strip_article
 from rasad.places.matcher import Hit, Tokens, name_index, select_longest, token_stems, tokenize
 from rasad.places.names import is_stop, latin_name_span, name_end, site_adjectives_end
 from rasad.places.resolve import Item, _seat, km, resolve
@@ -59,7 +59,8 @@ class _M:
 
 
 # Zipf frequency from which a gazetteer name counts as a common word (data/place_common_words.tsv)
-COMMON_MINOR, COMMON_MAJOR = 4.0, 5.0
+COMMON_MINOR, COMMON_MAJOR = 4.0, 5.3
+COMMON_LIST_ITEM, COMMON_NOUN_NAME = 4.0, 4.3  # names no list has may not be words this frequent
 
 
 def _major(p: Place) -> bool:
@@ -71,8 +72,7 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> _M:
     lex = lexicon()
     seen: set[str] = set()
     cands: list[Place] = []
-    for i, _art, _k in h.info.entries:
-        p = gaz.places[i]
+    for p, _art, _k in h.info.entries:
         if p.id not in seen:
             seen.add(p.id)
             cands.append(p)
@@ -96,7 +96,8 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> _M:
             m.never = True
         elif one_word and kinds <= {"no_noun", "translit"}:
             m.weak = True  # "الكهرباء" only as "حي الكهرباء": an ordinary word
-        elif lex.common.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
+        elif not any(p.source == "world" for p in cands) and \
+                lex.common.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
             m.weak = True  # a frequent Arabic word ("العمال", "درجة", "فارس")
         elif one_word and (key in lex.weak or len(key) <= 3):
             m.weak = True
@@ -166,6 +167,8 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
                 continue
             end = name_end(toks, i + 1)
             end = min([end, *[t - 1 for t in range(i + 1, end + 1) if t in covered]])
+            if end == i + 1 and _common(words[i + 1]) >= COMMON_NOUN_NAME:
+                continue
             if end >= i + 1:
                 new.append(_M(i + 1, end, "noun.settlement", noun=noun_word, cue="noun", s0=i,
                               prefer=(kind,)))
@@ -206,6 +209,12 @@ def _longer_name(toks: Tokens, m: _M, start_at: dict[int, _M]) -> bool:
         return False
     end = name_end(toks, m.t0)
     return end > m.t1 and all(t not in start_at for t in range(m.t1 + 1, end + 1))
+
+
+def _common(word: str) -> float:
+    """Zipf frequency of an Arabic word (bare form; 0 when not among the frequent words)."""
+    common = lexicon().common
+    return common.get(strip_article(word)[0], 0.0) if is_arabic(word) else 0.0
 
 
 def _clitic_len(word: str, stem: str) -> int:
@@ -263,6 +272,8 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
             continue
         # forward
         e, items = m.s1, 0
+        known, unknown = 1, 0
+        opened = m.noun is not None and m.s0 < m.t0  # "قرى X، Y، Z": a list a place noun opens
         conj_seen = bool(m.hit and m.hit.prefix.startswith("و")) or (m.rule == "list.member" and m.strip == 1)
         while e + 1 < n and items < MAX_LIST_ITEMS:
             j = e + 1
@@ -292,10 +303,16 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
                     other.cue = "list"
                 e = other.s1
                 items += 1
+                known += 1
                 continue
+            if unknown >= known and not opened:
+                break
             if is_arabic(w):
                 stem = w[1:] if conj and w.startswith("و") else w
                 if is_stop(stem) or len(stem) < 3 or _noun_at(toks, j) and not token_stems(w) & lexicon().site:
+                    break
+                if _common(stem) >= COMMON_LIST_ITEM and not (j + 1 < n and toks.space_gap(j + 1)
+                                                              and stem in lexicon().name_heads):
                     break
                 site = bool(token_stems(w) & lexicon().site)
                 end = name_end(toks, j, site=site)
@@ -311,7 +328,7 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
                 end = sp[1]
             new.append(item)
             start_at[j] = item
-            e, items = end, items + 1
+            e, items, unknown = end, items + 1, unknown + 1
         # backward: "الكشمة وصبيخان" (one item before a و-joined place)
         h = m.hit
         if h is not None and h.prefix.startswith("و") and m.t0 > 0 and toks.space_gap(m.t0):

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from rasad.model import Place
 from rasad.text.normalize import match_key
 
 # ---------------------------------------------------------------- Arabic proclitics
@@ -169,6 +170,20 @@ class Lexicon:
     linkers: set[str] = field(default_factory=set)
     common: dict[str, float] = field(default_factory=dict)  # Arabic bare key -> Zipf frequency
     common_en: dict[str, float] = field(default_factory=dict)  # Latin key -> Zipf frequency
+
+
+@cache
+def world_places() -> list[tuple[Place, list[str]]]:
+    """Countries, regions and cities abroad (data/place_world.yaml) with all their names."""
+    out = []
+    for i, row in enumerate(_load("place_world.yaml")["places"]):
+        lat, lon = row["ll"]
+        names = [*row.get("ar", []), *row.get("en", [])]
+        p = Place(id=f"world:{row.get('cc') or 'xx'}:{i}", name_ar=row["ar"][0], name_en=row["en"][0],
+                  kind=row["kind"], lat=float(lat), lon=float(lon), country=row.get("cc") or "",
+                  admin1=None, source="world")
+        out.append((p, names))
+    return out
 
 
 @cache

@@ -20,6 +20,7 @@ from typing import Any
 
 import ahocorasick
 
+from rasad.model import Place
 from rasad.places.lexicon import (
     LATIN_ARTICLES,
     LATIN_HYPHEN_ARTICLES,
@@ -30,7 +31,9 @@ from rasad.places.lexicon import (
     latin_key,
     latin_name_key,
     strip_article,
+    world_places,
 )
+from rasad.text.normalize import match_key
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SPACE_GAP = re.compile(r"[\s\-\"']*")  # quotes are transparent: بلدة "السعن"
@@ -111,7 +114,7 @@ def _head_variants(key: str) -> list[str]:
 class KeyInfo:
     key: str  # bare key, words joined by spaces
     latin: bool
-    entries: list[tuple[int, bool, str]] = field(default_factory=list)  # place idx, had article, kind
+    entries: list[tuple[Place, bool, str]] = field(default_factory=list)  # place, had article, variant kind
 
 
 @dataclass(slots=True)
@@ -132,7 +135,10 @@ class NameIndex:
     def __init__(self, gazetteer: Any) -> None:
         self.gazetteer = gazetteer
         infos: dict[str, KeyInfo] = {}
-        for name, idx, vkind in gazetteer.names():
+        places = gazetteer.places
+        names = [(n, places[i], k) for n, i, k in gazetteer.names()]
+        names += world_names()
+        for name, place, vkind in names:
             if not name:
                 continue
             if is_arabic(name):
@@ -150,7 +156,7 @@ class NameIndex:
                 info = infos.get(k2)
                 if info is None:
                     info = infos[k2] = KeyInfo(k2, latin)
-                info.entries.append((idx, art, vkind if k2 == key else "joined"))
+                info.entries.append((place, art, vkind if k2 == key else "joined"))
         self.infos = list(infos.values())
         auto = ahocorasick.Automaton()
         for i, info in enumerate(self.infos):
@@ -219,6 +225,15 @@ class NameIndex:
                 prefix = ""
             hits.append(Hit(t0, t1, prefix, info))
         return hits
+
+
+def world_names() -> list[tuple[str, Place, str]]:
+    """(match key, place, "world") for the countries and cities of data/place_world.yaml."""
+    out = []
+    for p, names in world_places():
+        for n in names:
+            out.append((match_key(n), p, "world"))
+    return out
 
 
 _CACHE: dict[int, NameIndex] = {}

@@ -349,35 +349,41 @@ def read_geonames(path: Path) -> list[PlaceRecord]:
     classes (S spots, T hills, H water, L areas, V) -> site. admin1 is left empty here and filled
     by :meth:`Gazetteer` from the nearest base place.
     """
-    recs: list[PlaceRecord] = []
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 15:
-                continue
-            gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc = cols[:9]
-            if cc not in ("SY", "IQ") or fclass not in "PASTHLV" or not fclass:
-                continue
-            if fclass == "A" and fcode not in _GN_KIND:
-                continue
-            kind = _GN_KIND.get(fcode, "town" if fclass == "P" else "site" if fclass != "A" else "region")
-            alt_names = [a for a in alts.split(",") if a]
-            ar = next((a for a in alt_names if re.search(r"[\u0600-\u06FF]", a)), None)
-            en = name if not re.search(r"[\u0600-\u06FF]", name) else ascii_name
-            try:
-                pop = int(cols[14]) or None
-            except ValueError:
-                pop = None
-            rec = PlaceRecord(id=f"GN:{gid}", name_ar=ar, name_en=en, kind=kind, country=cc, lat=_f(lat),
-                              lon=_f(lon), population=pop, source="geonames")
-            rec.add_alt(ascii_name)
-            for a in alt_names:
-                if re.search(r"[\u0600-\u06FFA-Za-z]", a) and not re.search(
-                    r"[^\u0600-\u06FF\w\s'`’‘\-()]", a
-                ):
-                    rec.add_alt(a)
-            recs.append(rec)
+        return parse_geonames(fh)
+
+
+_ODD_CHARS = re.compile(r"[^\u0600-\u06FF\w\s'`’‘\-()]")  # alternate names in other scripts, codes, URLs
+
+
+def parse_geonames(lines: Iterable[str]) -> list[PlaceRecord]:
+    """The rows of a GeoNames dump (see :func:`read_geonames`)."""
+    recs: list[PlaceRecord] = []
+    for line in lines:
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 15:
+            continue
+        gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc = cols[:9]
+        if cc not in ("SY", "IQ") or fclass not in "PASTHLV" or not fclass:
+            continue
+        if fclass == "A" and fcode not in _GN_KIND:
+            continue
+        kind = _GN_KIND.get(fcode, "town" if fclass == "P" else "site" if fclass != "A" else "region")
+        alt_names = [a for a in alts.split(",") if a]
+        ar = next((a for a in alt_names if re.search(r"[\u0600-\u06FF]", a)), None)
+        en = name if not re.search(r"[\u0600-\u06FF]", name) else ascii_name
+        try:
+            pop = int(cols[14]) or None
+        except ValueError:
+            pop = None
+        rec = PlaceRecord(id=f"GN:{gid}", name_ar=ar, name_en=en, kind=kind, country=cc, lat=_f(lat),
+                          lon=_f(lon), population=pop, source="geonames")
+        rec.add_alt(ascii_name)
+        for a in alt_names:
+            if re.search(r"[\u0600-\u06FFA-Za-z]", a) and not _ODD_CHARS.search(a):
+                rec.add_alt(a)
+        recs.append(rec)
     return recs
 
 

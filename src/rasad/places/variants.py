@@ -340,6 +340,7 @@ _DIGRAPHS = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def translit_key(name: str) -> str:
     """Aggressive folding of a Latin name for comparison (not for matching running text).
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import yaml
 
 from rasad.model import DateMention
@@ -77,6 +78,7 @@ class _Lex:
     duals: dict[str, tuple[int, int]]
     background_days: int
     patterns: list[tuple[str, re.Pattern[str]]]
+    anchors: Any  # Aho-Corasick automaton of the words every date expression contains
 
 
 W = r"(?<![^\W\d_])"  # no letter before
@@ -149,7 +151,30 @@ def _lex() -> _Lex:
     ]
     patterns = [(kind, re.compile(rx)) for kind, rx in p]
     bg_days = int(ago.get("background_after_days", 14))
-    return _Lex(months, hijri, weekdays, rel, units, duals, bg_days, patterns)
+    anchors = ahocorasick.Automaton()
+    for word in [*months, *hijri, *weekdays, *rel, *duals, "منذ", "قبل", "ago"]:
+        anchors.add_word(word, len(word))
+    anchors.make_automaton()
+    return _Lex(months, hijri, weekdays, rel, units, duals, bg_days, patterns, anchors)
+
+
+_DIGITS = re.compile(r"\d+")
+MARGIN = 36  # characters a date expression may reach beyond the anchor word it contains
+
+
+def _windows(t: str, lex: _Lex) -> list[tuple[int, int]]:
+    """Stretches of ``t`` around anchor words and digits, merged: only they can hold dates."""
+    spots = [(end - n + 1, end + 1) for end, n in lex.anchors.iter(t)]
+    spots += [m.span() for m in _DIGITS.finditer(t)]
+    spots.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spots:
+        s, e = max(0, s - MARGIN), min(len(t), e + MARGIN)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _shift_months(d: date, months: int) -> date:
@@ -275,8 +300,9 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
     t = norm.text
     years = None if published is not None else {int(y) for y in _YEAR.findall(t)}
     found: list[tuple[int, int, date | None, int | None, str]] = []
+    windows = _windows(t, lex)
     for kind, rx in lex.patterns:
-        for m in rx.finditer(t):
+        for m in (m for ws, we in windows for m in rx.finditer(t, ws, we)):
             res = _resolve(kind, m, lex, published, lang)
             if res is None:
                 continue

@@ -42,6 +42,7 @@ class _Lex:
     singular: dict[str, frozenset[str]]
     vague: dict[str, tuple[str, ...]]  # lang -> phrases, longest first
     fixed_en: dict[str, int]
+    starters: frozenset[str]  # every token that can start a number phrase (clitics included)
 
 
 @lru_cache(maxsize=16)
@@ -71,6 +72,10 @@ def _lex() -> _Lex:
             for lang in ("ar", "en")
         },
         fixed_en={match_key(k): int(v) for k, v in en["fixed"].items()},
+        starters=frozenset(
+            {c + w for w in words for c in ("", *CLITICS)}
+            | {k.split()[0] for k in (match_key(x) for x in en["fixed"])}
+        ),
     )
 
 
@@ -205,6 +210,9 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             continue
         if tok.text in lex.duals:
             found.append((tok.start, tok.end, 2, "ar_dual"))
+            i += 1
+            continue
+        if tok.text not in lex.starters and "-" not in tok.text:
             i += 1
             continue
         if lang == "en" or tok.text.isascii():

@@ -1,0 +1,82 @@
+"""Territorial events: one event per place, anaphora, the state/non-state rule, withdrawals,
+and 'a state is not a change'. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from rasad.events.background import find_control_observations
+from rasad.model import Document
+from tests.events.conftest import PUBLISHED, of_type, places, run
+
+
+def test_one_event_per_place_in_a_list():
+    evs = run("وتمكنت قوات النظام من السيطرة على قرى حطلة ومراط والصالحية، بعد معارك مع تنظيم داعش.")
+    gov = of_type(evs, "government_regains_territory")
+    assert places(gov) == ["حطلة", "مراط", "الصالحية"]
+    assert {(e.actor1, e.actor2) for e in gov} == {("SYR_GOV", "ISIS")}
+    # the clashes are how the villages were taken, not an event of their own
+    assert not of_type(evs, "armed_clash")
+
+
+def test_anaphora_aliha_points_back_to_the_list():
+    evs = run("تقدمت فصائل المعارضة عبر محاور كفرنبل وحاس وكفرومة، لتسيطر عليها بشكل كامل.")
+    got = of_type(evs, "non_state_actor_overtakes_territory")
+    assert places(got) == ["كفرنبل", "حاس", "كفرومة"]
+    assert all(e.actor1 == "SYR_OPP" for e in got)
+
+
+def test_state_side_decides_the_sub_type():
+    isis = run("سيطر تنظيم داعش على مدينة تدمر بعد اشتباكات مع قوات النظام.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in isis] == [
+        ("non_state_actor_overtakes_territory", "ISIS", "SYR_GOV")]
+    army = run("استعاد الجيش السوري السيطرة على مدينة تدمر من تنظيم داعش.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in army] == [
+        ("government_regains_territory", "SYR_GOV", "ISIS")]
+
+
+def test_withdrawal_without_a_fight_is_a_non_violent_transfer():
+    evs = run("انسحبت قوات سوريا الديمقراطية من بلدة عين عيسى دون قتال.")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location.name) for e in evs] == [
+        ("non_violent_transfer_of_territory", None, "SDF", "عين عيسى")]
+
+
+def test_withdrawal_after_fighting_is_the_capture():
+    evs = run("حاصرت قوات النظام بلدة حطلة وقصفتها بشكل مكثف، لينسحب تنظيم داعش منها بعد ذلك.")
+    taken = of_type(evs, "government_regains_territory")
+    assert [(e.actor1, e.actor2, e.location.name) for e in taken] == [("SYR_GOV", "ISIS", "حطلة")]
+    assert not of_type(evs, "non_violent_transfer_of_territory")
+
+
+def test_under_control_of_is_not_an_event():
+    assert run("وتقع بلدة حطلة تحت سيطرة قوات النظام.") == []
+    evs = run("قصفت الطائرات الروسية اليوم مدينة سراقب الخاضعة لسيطرة هيئة تحرير الشام.")
+    assert [e.sub_event_type for e in evs] == ["air_drone_strike"]
+
+
+def test_present_tense_control_is_an_observation_not_an_event():
+    doc = Document("obs", "وتسيطر قوات سوريا الديمقراطية على مدينة الرقة منذ سنوات.", "ar", published=PUBLISHED)
+    assert run(doc.text) == []
+    obs = find_control_observations(Document("obs", "تقع بلدة حطلة تحت سيطرة قوات النظام.", "ar",
+                                             published=PUBLISHED))
+    assert [(o["place"].name, o["controller"]) for o in obs] == [("حطلة", "SYR_GOV")]
+    assert obs[0]["date"] == PUBLISHED
+
+
+def test_pluperfect_history_is_background():
+    assert run("وكان تنظيم داعش قد سيطر على مدينة تدمر في أيار من العام الماضي.") == []
+    assert run("وكان الجيش قد سيطر على بلدة حطلة.") == []
+
+
+def test_pluperfect_with_a_recent_day_is_news():
+    evs = run("وكانت قوات النظام قد سيطرت أمس على بلدة حطلة بعد معارك مع داعش.")
+    assert [(e.sub_event_type, str(e.date)) for e in evs] == [("government_regains_territory", "2024-03-09")]
+
+
+def test_english_capture_from():
+    evs = run("Syrian government forces recaptured the town of Palmyra from Islamic State militants on Sunday.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location.name) for e in evs] == [
+        ("government_regains_territory", "SYR_GOV", "ISIS", "Palmyra")]
+
+
+def test_english_state_and_history_are_not_events():
+    assert run("The city of Raqqa remains under the control of the SDF.", "en") == []
+    assert run("Islamic State had captured Palmyra last year.", "en") == []
