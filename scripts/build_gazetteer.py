@@ -13,37 +13,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rasad.places.sources import read_source_dir, write_compact  # noqa: E402
+from rasad.places.sources import build_compact  # noqa: E402
 
 DEFAULT_OUT = REPO / "src" / "rasad" / "data" / "gazetteer" / "places.tsv.gz"
 
 
 def build(src: Path, out: Path = DEFAULT_OUT) -> dict[str, object]:
     """Read ``src``, write ``out``; returns counts for a summary."""
-    if not src.is_dir():
-        raise FileNotFoundError(f"source directory not found: {src}")
-    recs = read_source_dir(src)
-    if not recs:
-        raise ValueError(f"no place list found in {src}")
-    ids = Counter(r.id for r in recs)
-    dup = [i for i, n in ids.items() if n > 1]
-    if dup:
-        raise ValueError(f"duplicate ids: {dup[:10]}")
-    write_compact(recs, out)
-    return {
-        "out": str(out),
-        "bytes": out.stat().st_size,
-        "places": len(recs),
-        "by_source": dict(Counter(r.source for r in recs)),
-        "by_kind": dict(Counter(r.kind for r in recs)),
-        "no_coordinates": sum(1 for r in recs if r.lat is None),
-    }
+    return build_compact(src, out)
 
 
 def main(argv: list[str] | None = None) -> int:

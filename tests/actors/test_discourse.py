@@ -56,6 +56,13 @@ def test_english_army_in_iraq() -> None:
     assert ("The army", "IRQ_GOV") in anaphors(text, "en")
 
 
+def test_arabic_army_follows_the_last_named_army_or_the_country() -> None:
+    assert anaphors("أعلن الجيش تحرير قرية جنوب الموصل في محافظة نينوى") == [("الجيش", "IRQ_GOV")]
+    assert anaphors("أعلن الجيش السيطرة على قرية في ريف حماة الشمالي") == [("الجيش", "SYR_GOV")]
+    text = "قصف الجيش التركي قرى في ريف الحسكة، وقال الجيش إنه استهدف مواقع للوحدات"
+    assert ("الجيش", "TUR") in anaphors(text)
+
+
 def test_the_group_without_antecedent_is_dropped() -> None:
     assert anaphors("The group of students met the mayor.", "en") == []
 
@@ -149,3 +156,14 @@ def test_env_variable_extends_dictionary(tmp_path: Path, monkeypatch: pytest.Mon
     extra.write_text(body, encoding="utf-8")
     monkeypatch.setenv("RASAD_ACTORS", str(extra))
     assert [m.code for m in find_actors("نظم الحراك الشعبي وقفة", "ar", load_actors())] == ["PROTESTERS"]
+
+
+def test_no_name_claimed_by_two_actors() -> None:
+    lex = load_actors()
+    clashes = {}
+    kinds = ("alias", "country", "anaphor")
+    for key, entries in lex.entries.items():
+        meanings = {(e.kind, e.code or e.codes or e.anaphor) for e in entries if e.kind in kinds}
+        if len(meanings) > 1:
+            clashes[key] = meanings
+    assert clashes == {}

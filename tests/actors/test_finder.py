@@ -131,13 +131,29 @@ def test_nationality_adjectives() -> None:
     assert codes("سقطت قذيفة على الحدود التركية") == []
 
 
+def test_nationality_in_accusative() -> None:
+    assert codes("ونفذت المقاتلات قصفاً جوياً تركياً على الجبل") == ["TUR"]
+
+
+def test_nationality_needs_adjectives_between() -> None:
+    # a verb phrase between noun and adjective breaks the construction
+    assert codes("وقال إن الاعتداء يأتي في إطار سياسة إيرانية") == []
+    assert codes("Syrian regime shelling killed four", "en") == ["SYR_GOV"]
+
+
+def test_tanwin_adverb_is_not_the_state() -> None:
+    assert "RUS" not in codes("هاجمت المجموعات المدعومة روسياً البلدة")
+    assert codes("وجاء الهجوم المدعوم تركياً بعد أيام") == []
+    assert codes("قصفت تركيا مواقع في الجبل") == ["TUR"]
+
+
 def test_coordinated_adjective() -> None:
     assert codes("شنّ الطيران الروسي والأسدي غارات على البلدة") == ["RUS", "SYR_GOV"]
 
 
 def test_country_dependent_names() -> None:
-    iraq = "أعلن الجيش تحرير قرية جنوب الموصل في محافظة نينوى"
-    syria = "أعلن الجيش السيطرة على قرية في ريف حماة الشمالي"
+    iraq = "أعلنت القوات الأمنية تحرير قرية جنوب الموصل في محافظة نينوى"
+    syria = "أعلنت القوات الأمنية السيطرة على قرية في ريف حماة الشمالي"
     assert codes(iraq) == ["IRQ_GOV"]
     assert codes(syria) == ["SYR_GOV"]
     heli = "ألقى الطيران المروحي براميل متفجرة على بلدة في ريف درعا"

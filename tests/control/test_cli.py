@@ -58,10 +58,19 @@ def test_build_at_history_changes(db: Path):
     data = json.loads(out)
     assert data["held"] == {"SYR_GOV": 1}
     assert data["regions"][0]["region"] == "Deir-ez-Zor"
-    out = run("control", "at", "2017-10-25", "--db", str(db), "--region", "wilayat")
-    assert "ISIS" in out and "ولاية الخير" in out
-    out = run("control", "history", "الحمرا", "--db", str(db))
-    assert "سيطرت قوات النظام اليوم على قرية الحمرا" in out and "استعاد تنظيم داعش" in out
+    data = json.loads(run("control", "at", "2017-10-25", "--db", str(db), "--region", "wilayat", "--json"))
+    assert [(r["region"], r["held"]) for r in data["regions"]] == [
+        ("ولاية الخير", {"ISIS": 1}),
+        ("ولاية الفرات", {}),
+    ]
+    assert "ISIS" in run("control", "at", "2017-10-25", "--db", str(db), "--region", "wilayat")
+    hist = json.loads(run("control", "history", "الحمرا", "--db", str(db), "--json"))
+    assert [(h["controller"], h["valid_from"], h["valid_to"]) for h in hist] == [
+        ("SYR_GOV", "2017-10-01", "2017-10-20"),
+        ("ISIS", "2017-10-20", ""),
+    ]
+    assert hist[0]["evidence"][0]["text"] == "a: " + TEXT_A and hist[1]["sources"] == ["b"]
+    assert "الحمرا" in run("control", "history", "الحمرا", "--db", str(db))
     out = run("control", "changes", "--since", "2017-10-15", "--until", "2017-10-31", "--db", str(db))
     assert "1 change(s)" in out and "SYR_GOV" in out
 

@@ -74,3 +74,24 @@ def test_control_score_counts_wrong_and_missing_controllers(shared):
     assert r["score"] == round((full - 2) / full, 4)
     assert {m["place"] for m in r["misses"]} == {"حقل الورد", "دبلان"}
     assert control_score(ds, [])["score"] == 0.0
+
+
+@pytest.mark.slow
+def test_full_chain_on_the_seed_report(shared):
+    """Extraction -> control on the seed report: the six places are the regime's, with evidence."""
+    extract = pytest.importorskip("rasad.events.extract")
+    from rasad.model import Document
+
+    d = docs(shared, "seed.jsonl")[0]
+    doc = Document(d["doc_id"], d["text"], d["lang"])
+    events = extract.extract_document(doc)
+    by_id = {e.id: e for e in events}
+    ivs = build_timelines(events, today=date(2017, 11, 1))
+    for name in SEED_PLACES:
+        hist = [iv for iv in history(ivs, name) if iv.kind != "superseded"]
+        assert hist and hist[-1].controller == "SYR_GOV", name
+        sentences = [by_id[e].evidence.text for e in hist[-1].evidence if e in by_id]
+        assert sentences and all(
+            s == doc.text[by_id[e].evidence.start : by_id[e].evidence.end]
+            for e, s in zip(hist[-1].evidence, sentences, strict=False)
+        ), name

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from rasad.control.regions import AdminResolver, admin_key, builtin_regions, region_shares
 from rasad.control.timeline import build_timelines, snapshot
 from rasad.model import Event, Evidence, Location, Place
@@ -149,3 +151,22 @@ def test_user_regions_as_polygons_and_place_lists(tmp_path):
     )
     (s,) = region_shares(ivs, snap, y, res)
     assert s.held == {"SYR_GOV": 1, "SDF": 1}
+
+
+def test_shipped_wilayat_cover_the_gazetteer_without_overlap():
+    gaz_mod = pytest.importorskip("rasad.places.gazetteer")
+    from rasad.control.regions import PlaceAdmin
+
+    towns = [
+        PlaceAdmin(p.id, p.name_ar or "", p.lat, p.lon, p.admin1, p.admin2)
+        for p in gaz_mod.load_gazetteer().places
+        if p.kind == "town"
+    ]
+    regs = builtin_regions("wilayat")
+    counts = {r.id: 0 for r in regs}
+    for pa in towns:
+        inside = [r.id for r in regs if r.contains(pa)]
+        assert len(inside) <= 1, (pa, inside)
+        for rid in inside:
+            counts[rid] += 1
+    assert all(n > 0 for n in counts.values()), counts

@@ -3,9 +3,10 @@ and 'a state is not a change'. Sentences written for these tests."""
 
 from __future__ import annotations
 
+from events_helpers import PUBLISHED, of_type, places, run
+
 from rasad.events.background import find_control_observations
 from rasad.model import Document
-from tests.events.conftest import PUBLISHED, of_type, places, run
 
 
 def test_one_event_per_place_in_a_list():
@@ -40,7 +41,7 @@ def test_withdrawal_without_a_fight_is_a_non_violent_transfer():
 
 
 def test_withdrawal_after_fighting_is_the_capture():
-    evs = run("حاصرت قوات النظام بلدة حطلة وقصفتها بشكل مكثف، لينسحب تنظيم داعش منها بعد ذلك.")
+    evs = run("حاصرت قوات النظام بلدة حطلة وقصفت منازلها بشكل مكثف، لينسحب تنظيم داعش منها بعد ذلك.")
     taken = of_type(evs, "government_regains_territory")
     assert [(e.actor1, e.actor2, e.location.name) for e in taken] == [("SYR_GOV", "ISIS", "حطلة")]
     assert not of_type(evs, "non_violent_transfer_of_territory")

@@ -122,6 +122,12 @@ def test_ago_expressions() -> None:
     assert one("two weeks ago, the army", "en")[1:3] == (date(2019, 10, 3), 2)
 
 
+def test_year_alone_gives_no_date() -> None:
+    ms = find_dates("سيطر التنظيم على المدينة عام 2014", "ar", PUB)
+    assert [(m.value, m.precision, m.rule) for m in ms] == [(None, None, "year:2014|background")]
+    assert is_background(ms[0])
+
+
 def test_far_past_is_background() -> None:
     ms = find_dates("سيطر التنظيم على المدينة في 10 حزيران 2014", "ar", PUB)
     assert ms and is_background(ms[0])
@@ -170,6 +176,12 @@ def test_document_date_from_header() -> None:
     text = "عنوان الخبر\nتاريخ الحدث\n2021/03/09\nقصفت المدفعية القرية اليوم"
     assert document_date(text, "ar") == date(2021, 3, 9)
     assert document_date("قصفت المدفعية القرية اليوم", "ar") is None
+
+
+def test_days_that_are_not_from_the_publication() -> None:
+    assert find_dates("وفي اليوم التالي انسحب المسلحون", "ar", PUB) == []
+    assert find_dates("ولا تزال القرية محاصرة حتى اليوم", "ar", PUB) == []
+    assert find_dates("The fighters withdrew the next day.", "en", PUB) == []
 
 
 def test_no_false_dates_in_ordinary_words() -> None:

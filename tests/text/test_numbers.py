@@ -88,6 +88,16 @@ def test_years_are_marked() -> None:
     assert [(m.value, m.rule) for m in ms] == [(2019, "digits:year"), (5, "digits")]
 
 
+def test_one_of_a_group() -> None:
+    text = "قتل أحد عناصر الفصيل وأصيبت إحدى النساء"
+    ms = find_numbers(text, "ar")
+    assert [(text[m.start:m.end], m.value, m.rule) for m in ms] == [
+        ("أحد", 1, "ar_one_of"),
+        ("إحدى", 1, "ar_one_of"),
+    ]
+    assert values("قتل أحد عشر مدنياً") == [11]
+
+
 def test_helpers() -> None:
     assert number_value("سبعة") == 7
     assert number_value("forty-two", "en") == 42

@@ -46,6 +46,12 @@ def measure(paths: list[Path]) -> dict[str, Any]:
             dates = find_dates(text, lang, pub)
             numbers = find_numbers(text, lang)
             spans = split_sentences(text)
+            gold_codes = {ev[r] for ev in doc["events"] for r in ("actor1", "actor2") if ev[r]}
+            if gold_codes:
+                # a rough precision proxy: mentions whose code is one of the document's gold actors
+                for m in mentions:
+                    c[f"{lang}.mentions.n"] += 1
+                    c[f"{lang}.mentions.in_gold_doc"] += m.code in gold_codes
             for ev in doc["events"]:
                 s, e = ev["evidence"]["start"], ev["evidence"]["end"]
                 ws, we = _window(spans, s, e)
@@ -98,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     for key in sorted(k for k in counts if k.endswith(".n")):
         base = key[:-2]
         n = counts[key]
-        subs = ("evidence", "evidence_explicit", "sentence", "before", "window", "window_or_pub", "published")
+        subs = ("evidence", "evidence_explicit", "sentence", "before", "window", "window_or_pub", "published",
+                "in_gold_doc")
         parts = [f"{sub}={counts[base + '.' + sub] / n:.2f}" for sub in subs if base + "." + sub in counts]
         print(f"{base:18s} n={n:4d}  " + "  ".join(parts))
     if show_misses:

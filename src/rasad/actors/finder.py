@@ -114,9 +114,13 @@ def _nationality_rx(lex: ActorLexicon, lang: str) -> re.Pattern[str] | None:
         nouns, adjs = alt(spec["nouns"]), alt(spec["adjectives"])
         blocked = alt(set(spec["nouns"]) | set(spec["stop"]))
         if lang == "ar":
-            between = rf"(?:\s+(?!(?:{CL_RX})?(?:ال)?(?:{blocked})(?!\w))[^\s\d]+){{0,3}}?"
-            head = rf"(?<!\w){CL_RX}(?P<noun>(?:ال)?(?:{nouns}))"
-            rx = re.compile(rf"{head}{between}\s+(?:و)?(?:ال)?(?P<adj>{adjs})(?!\w)")
+            # words between noun and adjective: other adjectives (nisba: جوي، المدفعي، والصاروخي)
+            # or a definite genitive (طائرات الاستطلاع الروسية), never a noun of the list or a stop word
+            word = r"(?:و?(?:ال)?[^\W\d_]+(?:ي|يه|يين|ين|يا)|ال[^\W\d_]+)"
+            between = rf"(?:\s+(?!(?:{CL_RX})?(?:ال)?(?:{blocked})(?!\w)){word}(?!\w)){{0,3}}?"
+            # accusative tanwin leaves an alef: قصفاً جوياً تركياً
+            head = rf"(?<!\w){CL_RX}(?P<noun>(?:ال)?(?:{nouns})ا?)"
+            rx = re.compile(rf"{head}{between}\s+(?:و)?(?:ال)?(?P<adj>{adjs})ا?(?!\w)")
         else:
             rx = re.compile(rf"(?<![\w.])(?P<adj>{adjs})\s+(?:[a-z]+\s+)?(?P<noun>{nouns})(?!\w)")
         spec["_rx"] = rx
@@ -174,6 +178,12 @@ def _acronym_ok(prep: Prepared, s: int, e: int, spelling: str) -> bool:
     return not any(len(w) > 1 and w.isalpha() and w.isupper() for w in neighbours)
 
 
+def _ends_with_tanwin(prep: Prepared, s: int, e: int) -> bool:
+    o_e = prep.span(s, e)[1]
+    tail = prep.original[o_e - 1:o_e + 1]
+    return "\u064b" in tail
+
+
 def _raw_all(prep: Prepared, lex: ActorLexicon) -> list[tuple[int, int, Entry]]:
     """Every boundary-valid automaton hit: the first valid entry of each kind at each span."""
     for lx, cached in prep.raw:
@@ -193,6 +203,8 @@ def _raw_all(prep: Prepared, lex: ActorLexicon) -> list[tuple[int, int, Entry]]:
                 continue
             if entry.case_sensitive is not None and not _acronym_ok(prep, start, end, entry.case_sensitive):
                 continue
+            if entry.no_tanwin and _ends_with_tanwin(prep, start, end):
+                continue  # تركياً، روسياً: an adverb ("Turkish-backed"), not the state
             seen.add(entry.kind)
             out.append((start, end, entry))  # ل+ال (للتنظيم): the span keeps the whole word
     prep.raw.append((lex, out))

@@ -43,6 +43,7 @@ class Entry:
     case_sensitive: str | None = None  # the exact original spelling required
     anaphor: str | None = None  # anaphor: id of its rule
     strip_prefix: int = 0  # leading chars of the key that are a clitic (لل for ل+ال)
+    no_tanwin: bool = False  # not when written with tanwin (تركياً is an adverb)
 
 
 @dataclass(slots=True)
@@ -134,6 +135,7 @@ class _Builder:
                             id=a.get("id") or f"{code}:{lang}:{text}",
                             code=code,
                             case_sensitive=text if a.get("case_sensitive") else None,
+                            no_tanwin=bool(a.get("no_tanwin")),
                         )
                         key = alias_key(text)
                         self.add(key, entry, lang)
@@ -253,6 +255,7 @@ def _with_strip(entry: Entry, strip: int) -> Entry:
         case_sensitive=entry.case_sensitive,
         anaphor=entry.anaphor,
         strip_prefix=strip,
+        no_tanwin=entry.no_tanwin,
     )
 
 

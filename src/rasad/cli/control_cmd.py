@@ -229,6 +229,7 @@ def _evidence_lines(store: Any, hist: list[ControlInterval]) -> dict[str, str]:
 
 @control_app.command("history")
 def history_cmd(place: list[str] = typer.Argument(..., help="Place key (SY:C1234, name:…) or name."),
+                as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
                 db: Path = DB_OPT) -> None:
     """A place's timeline, with the evidence sentences behind each interval (every place of
     that name when several share it)."""
@@ -243,6 +244,13 @@ def history_cmd(place: list[str] = typer.Argument(..., help="Place key (SY:C1234
             raise typer.Exit(EXIT_FATAL)
         hists = [history(ivs, k) for k in keys]
         lines_of = _evidence_lines(store, [iv for h in hists for iv in h])
+    if as_json:
+        from rasad.outputs.control_csv import interval_row
+
+        out = [{**interval_row(iv), "evidence": [{"ref": e, "text": lines_of.get(e)} for e in iv.evidence],
+                "sources": iv.sources} for h in hists for iv in h]
+        console.print_json(json.dumps(out, ensure_ascii=False))
+        return
     for hist in hists:
         _print_history(hist, lines_of)
 

@@ -48,7 +48,7 @@ def extract_documents(
             n_docs += 1
             try:
                 events = extract_document(doc)
-            except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            except Exception as exc:
                 errors.append((doc.id, f"{type(exc).__name__}: {exc}"))
                 continue
             for ev in events:

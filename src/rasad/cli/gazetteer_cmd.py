@@ -126,23 +126,18 @@ def build_cmd(
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default: the packaged places.tsv.gz)."),
 ) -> None:
     """Build the compact gazetteer file from the public place lists."""
-    from collections import Counter
-
     from rasad.places.gazetteer import PACKAGED
-    from rasad.places.sources import read_source_dir, write_compact
+    from rasad.places.sources import build_compact
 
-    out = out or PACKAGED
-    if not src_dir.is_dir():
-        err_console.print(f"[red]error:[/] not a directory: {src_dir}")
-        raise typer.Exit(EXIT_FATAL)
-    recs = read_source_dir(src_dir)
-    if not recs:
-        err_console.print(f"[red]error:[/] no place list found in {src_dir}")
-        raise typer.Exit(EXIT_FATAL)
-    write_compact(recs, out)
-    info(f"wrote {len(recs):,} places to {out} ({out.stat().st_size / 1e6:.2f} MB)")
-    for k, v in Counter(r.source for r in recs).most_common():
+    try:
+        summary = build_compact(src_dir, out or PACKAGED)
+    except (FileNotFoundError, ValueError) as exc:
+        err_console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_FATAL) from exc
+    info(f"wrote {summary['places']:,} places to {summary['out']} ({summary['bytes'] / 1e6:.2f} MB)")
+    for k, v in summary["by_source"].items():
         info(f"  {k}: {v:,}")
+    info("run it again after editing the variant rules (rasad/places/variants.py)")
 
 
 def fetch(url: str, dest: Path, timeout: float = 20.0) -> int:

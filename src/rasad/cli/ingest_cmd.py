@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections import Counter
 from pathlib import Path
 
 import typer
@@ -21,8 +19,8 @@ from rasad.cli.common import (
     state,
 )
 from rasad.cli.display import has_arabic, rtl_wrapped, short
-from rasad.ingest import DEFAULT_MAX_BYTES, IngestOptions, IngestResult
-from rasad.ingest.readers import iter_files, read_files
+from rasad.ingest import DEFAULT_MAX_BYTES, IngestOptions
+from rasad.ingest.to_store import IngestSummary, ingest_into_store
 from rasad.store import Store
 
 EXIT_INTERRUPTED = 130
@@ -30,57 +28,27 @@ EXIT_INTERRUPTED = 130
 docs_app = typer.Typer(help="Look at the ingested documents.", no_args_is_help=True)
 
 
-def auto_workers(n_files: int) -> int:
-    """Processes for reading: one per core (at most 4) when there are enough files to pay for
-    starting them (each imports the HTML extractor: about a second)."""
-    return 1 if n_files < 500 else max(1, min(4, os.cpu_count() or 1))
-
-
 def ingest_paths(
     paths: list[Path], db: Path, options: IngestOptions, commit_every: int = 200, workers: int = 0
-) -> tuple[Counter[str], list[tuple[str, str]], bool, int]:
-    """Ingest ``paths`` into ``db``. Returns (counts, errors, interrupted, n_files).
-
-    ``workers``: reading processes (0: automatic)."""
-    files = list(iter_files(paths))
-    workers = workers or auto_workers(len(files))
-    counts: Counter[str] = Counter()
-    errors: list[tuple[str, str]] = []
-    interrupted = False
-    with Store(db) as store:
-        run_id = store.start_run([str(p) for p in paths])
+) -> IngestSummary:
+    """Ingest ``paths`` into ``db`` with a progress bar (files, documents, documents/s)."""
+    with Store(db) as store, progress_bar() as prog:
+        task = prog.add_task("ingest", total=None, rate="")
         t0 = time.perf_counter()
-        try:
-            with store.batch(commit_every), progress_bar() as prog:
-                task = prog.add_task("ingest", total=len(files), rate="")
-                for _path, results in read_files(files, options, workers):
-                    for res in results:
-                        _store_result(store, res, counts, errors, run_id)
-                    dt = time.perf_counter() - t0
-                    n_docs = sum(counts.values())
-                    prog.update(
-                        task, advance=1, rate=f"{n_docs:,} docs · {n_docs / dt:,.1f} docs/s" if dt else ""
-                    )
-        except KeyboardInterrupt:
-            interrupted = True  # the batch above has committed what was done
-        store.finish_run(run_id, counts, "interrupted" if interrupted else "done")
-    n_found = sum(1 for _, kind in files if kind != "missing")
-    return counts, errors, interrupted, n_found
+
+        def on_file(done: int, total: int, summary: IngestSummary) -> None:
+            dt = time.perf_counter() - t0
+            n = summary.n_documents + summary.counts["error"]
+            rate = f"{n:,} docs · {n / dt:,.1f} docs/s" if dt > 0 else ""
+            prog.update(task, completed=done, total=total, rate=rate)
+
+        return ingest_into_store(
+            paths, store, options, workers=workers, commit_every=commit_every, on_file=on_file
+        )
 
 
-def _store_result(
-    store: Store, res: IngestResult, counts: Counter[str], errors: list[tuple[str, str]], run_id: int
-) -> None:
-    if res.ok and res.document is not None:
-        counts[store.upsert_document(res.document, res.content_hash or "", res.source_path)] += 1
-    else:
-        counts["error"] += 1
-        errors.append((res.source_path, res.error or "unknown error"))
-        if res.kind != "missing":
-            store.record_error(res.error_id, res.source_path, res.error or "unknown error", run_id)
-
-
-def _summary(counts: Counter[str], errors: list[tuple[str, str]], interrupted: bool, db: Path) -> None:
+def _summary(summary: IngestSummary, db: Path) -> None:
+    counts, errors, interrupted = summary.counts, summary.errors, summary.interrupted
     table = Table(title=f"ingest into {db}" + (" — interrupted" if interrupted else ""))
     for col in ("new", "unchanged", "updated", "errors"):
         table.add_column(col, justify="right")
@@ -111,16 +79,16 @@ def ingest(
     Exit codes: 0 all read; 1 some inputs failed (listed); 3 nothing found; 130 interrupted.
     """
     options = IngestOptions(max_bytes=max_bytes, clean=not keep_boilerplate)
-    counts, errors, interrupted, n_found = ingest_paths(paths, db, options, commit_every, workers)
-    if n_found == 0:
-        for path, msg in errors:
+    summary = ingest_paths(paths, db, options, commit_every, workers)
+    if summary.n_files == 0:
+        for path, msg in summary.errors:
             err_console.print(f"[red]{path}: {msg}")
         err_console.print("[red]nothing to ingest: no HTML, text, JSON Lines or WARC file found")
         raise typer.Exit(EXIT_FATAL)
-    _summary(counts, errors, interrupted, db)
-    if interrupted:
+    _summary(summary, db)
+    if summary.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
-    raise typer.Exit(EXIT_PARTIAL if errors else EXIT_OK)
+    raise typer.Exit(EXIT_PARTIAL if summary.errors else EXIT_OK)
 
 
 def _open_existing(db: Path) -> Store:

@@ -21,7 +21,7 @@ from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
 from rasad.events.scope import PlaceChoice, choose_places, place_key
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
-from rasad.model import Evidence, Event, Location, PlaceMention
+from rasad.model import Event, Evidence, Location, PlaceMention
 
 EVENT_TYPE = {
     "armed_clash": "battles",
@@ -150,10 +150,8 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
 
 
 def _state(code: str | None) -> bool:
-    try:
-        from rasad.actors import is_state_side
-    except ImportError:  # pragma: no cover - the actors stage is part of the package
-        from rasad.events._fallback import is_state_side
+    from rasad.actors import is_state_side
+
     return bool(is_state_side(code))
 
 
@@ -443,4 +441,4 @@ def to_events(ctx: Context, cands: list[Candidate]) -> list[Event]:
     return out
 
 
-__all__ = ["Candidate", "candidates", "merge", "to_events", "tokens_after", "tokens_before", "Span"]
+__all__ = ["Candidate", "Span", "candidates", "merge", "to_events", "tokens_after", "tokens_before"]

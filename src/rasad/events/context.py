@@ -80,17 +80,11 @@ def _orig_to_norm(nz: Normalized) -> list[int]:
     return o2n
 
 
-def _resolve(name: str, attr: str) -> Callable[..., Any]:
-    """The real API of a sibling stage, or the temporary fallback while it is missing."""
+def _api(name: str, attr: str) -> Callable[..., Any]:
+    """A sibling stage's agreed API (imported lazily: the events stage loads without them)."""
     import importlib
 
-    try:
-        mod = importlib.import_module(name)
-        return getattr(mod, attr)
-    except (ImportError, AttributeError):
-        from rasad.events import _fallback
-
-        return getattr(_fallback, attr)
+    return getattr(importlib.import_module(name), attr)
 
 
 def _spans(items: list[Any], o2n: list[int]) -> list[Span[Any]]:
@@ -111,7 +105,7 @@ def build_context(doc: Document) -> Context:
     lang = doc.lang if doc.lang in ("ar", "en") else "ar"
     nz = normalize(text, "match")
     o2n = _orig_to_norm(nz)
-    split_sentences = _resolve("rasad.text.sentences", "split_sentences")
+    split_sentences = _api("rasad.text.sentences", "split_sentences")
     sents = []
     for s, e in split_sentences(text):
         ns, ne = o2n[s], o2n[min(e, len(text))]
@@ -137,10 +131,10 @@ def build_context(doc: Document) -> Context:
     ctx = Context(doc, lang, nz, nz.text, o2n, fixed or [(0, len(nz.text))], published=doc.published)
     if not text.strip():
         return ctx
-    find_all_actors = _resolve("rasad.actors", "find_all_actors")
-    find_dates = _resolve("rasad.text.dates", "find_dates")
-    find_numbers = _resolve("rasad.text.numbers", "find_numbers")
-    find_places = _resolve("rasad.places.geoparser", "find_places")
+    find_all_actors = _api("rasad.actors", "find_all_actors")
+    find_dates = _api("rasad.text.dates", "find_dates")
+    find_numbers = _api("rasad.text.numbers", "find_numbers")
+    find_places = _api("rasad.places.geoparser", "find_places")
     ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang), o2n)
     ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
     ctx.numbers = _spans(_safe(ctx, "numbers", find_numbers, text, lang), o2n)
@@ -154,11 +148,4 @@ def _safe(ctx: Context, what: str, fn: Callable[..., list[Any]], *args: Any) -> 
         return list(fn(*args))
     except Exception as exc:  # noqa: BLE001 - extraction never fails a batch
         ctx.extra.setdefault("errors", []).append(f"{what}: {type(exc).__name__}: {exc}")
-        from rasad.events import _fallback
-
-        alt = {"actors": "find_all_actors", "dates": "find_dates", "numbers": "find_numbers",
-               "places": "find_places"}[what]
-        try:
-            return list(getattr(_fallback, alt)(*args))
-        except Exception:  # noqa: BLE001
-            return []
+        return []

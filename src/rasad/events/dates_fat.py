@@ -65,6 +65,13 @@ def event_date(ctx: Context, hit: TriggerHit, hi: int) -> tuple[date | None, int
 
 def _killed_numbers(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[int, int, int | None]]:
     """(start, end, value) of numbers tied to the dead in [s_lo, s_hi); value None = vague."""
+    cache = ctx.extra.setdefault("killed_numbers", {})
+    if (s_lo, s_hi) not in cache:
+        cache[(s_lo, s_hi)] = _killed_numbers_uncached(ctx, s_lo, s_hi)
+    return cache[(s_lo, s_hi)]
+
+
+def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[int, int, int | None]]:
     cues = load_cues()
     killed, injured, vague = cues["killed"], cues["injured"], cues["vague"]
     out: list[tuple[int, int, int | None]] = []

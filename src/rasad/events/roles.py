@@ -76,7 +76,7 @@ def _lead(ctx: Context, sp: Span[ActorMention], sent_actors: list[Span[ActorMent
         prev = sent_actors[i - 1]
         gap = ctx.t[prev.end:cur.start].strip(" ،,\"'«»“”")
         words = gap.split()
-        if len(gap) <= 30 and (not words or all(w in ("و", "and", "مع", "with", "المتحالفه", "معها", "ومعها") or w.startswith("و") and len(words) <= 2 for w in words)):
+        if len(gap) <= 30 and (not words or all(w in ("و", "and", "مع", "with", "المتحالفه", "معها", "ومعها") or (w.startswith("و") and len(words) <= 2) for w in words)):
             cur = prev
             i -= 1
             continue
@@ -175,7 +175,8 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     adj = None if agent else _adjective_actor(ctx, hit, hi)
     # 3. subject right after a clause-initial verb (VSO)
     subj: Span[ActorMention] | None = None
-    before_in_clause = [a for a in sent if a.end <= hit.start and hit.start - a.end < 80]
+    c_lo = max(ctx.t.rfind("،", s_lo, hit.start), ctx.t.rfind(",", s_lo, hit.start), s_lo)
+    before_in_clause = [a for a in sent if c_lo <= a.start and a.end <= hit.start and hit.start - a.end < 80]
     if agent is None and adj is None and after:
         a = after[0]
         gap = ctx.t[hit.end:a.start]

@@ -21,6 +21,9 @@ from rasad.text.normalize import match_key
 
 PROTEST_EVENTS = frozenset({"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters",
                             "violent_demonstration"})
+# events whose "من X" names where forces or fire came from, not where the event happened
+SOURCE_SENSITIVE = frozenset({"territory", "shelling_artillery_missile_attack", "air_drone_strike", "armed_clash",
+                              "change_to_group_activity"})
 ADMIN_KINDS = frozenset({"governorate", "country", "district", "subdistrict", "region"})
 
 
@@ -60,7 +63,8 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
         return True
     if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
         return True
-    if not hit.rule.place_from and hit.event not in ("withdrawal",) and has_cue(before[-4:], cues["source_markers"]):
+    if (not hit.rule.place_from and hit.event in SOURCE_SENSITIVE
+            and has_cue(before[-4:], cues["source_markers"])):
         return True
     return _inside_actor(ctx, sp)
 
@@ -76,7 +80,7 @@ def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[Pla
             gap = ctx.t[prev.end:sp.start]
             words = [w.strip('"\'«»()،,.-') for w in gap.split()]
             words = [w for w in words if w]
-            if len(gap) < 40 and all(w in conn or w in ("al", "el", "ال") or w.startswith("و") and len(w) > 1
+            if len(gap) < 40 and all(w in conn or w in ("al", "el", "ال") or (w.startswith("و") and len(w) > 1)
                                      or _is_place_noun(w) for w in words):
                 out[-1].append(sp)
                 continue

@@ -9,6 +9,7 @@ surrounding tokens; the result is a list of :class:`TriggerHit` in text order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasad.events.rules import Rule, RuleSet, load_rules
 
@@ -79,15 +80,20 @@ def tokens_after(t: str, pos: int, n: int, ceil: int | None = None) -> list[str]
     return words[:n]
 
 
-def _strip_clitics(w: str) -> list[str]:
+_PROCLITIC_STRIPS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "ال", "فال")
+
+
+@lru_cache(maxsize=65536)
+def _strip_clitics(w: str) -> tuple[str, ...]:
     """The word and its variants without proclitics (for cue-word membership tests)."""
     out = [w]
-    for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "ال", "فال", "لل"):
+    for p in _PROCLITIC_STRIPS:
         if w.startswith(p) and len(w) - len(p) >= 2:
             out.append(w[len(p):])
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _strip1(w: str) -> str:
     """The word without a leading conjunction, and a preposition before the article."""
     if w[:1] in "وف" and len(w) > 3:
@@ -97,21 +103,36 @@ def _strip1(w: str) -> str:
     return w
 
 
+_CUE_CACHE: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    got = _CUE_CACHE.get(cues)
+    if got is None:
+        single = frozenset(c for c in cues if " " not in c)
+        multi = tuple(" " + c for c in cues if " " in c)
+        got = (single, multi)
+        if len(_CUE_CACHE) < 4096:
+            _CUE_CACHE[cues] = got
+    return got
+
+
 def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     """True when one of the (possibly multi-word) ``cues`` occurs in the token list."""
     if not words or not cues:
         return False
-    joined = " " + " ".join(words) + " "
-    stripped = " " + " ".join(_strip1(w) for w in words) + " "
-    variants = set()
-    for w in words:
-        variants.update(_strip_clitics(w))
-    for c in cues:
-        if " " in c:
-            if (" " + c) in joined or (" " + c) in stripped:
+    single, multi = _split_cues(cues)
+    if single:
+        for w in words:
+            for v in _strip_clitics(w):
+                if v in single:
+                    return True
+    if multi:
+        joined = " " + " ".join(words) + " "
+        stripped = " " + " ".join(_strip1(w) for w in words) + " "
+        for c in multi:
+            if c in joined or c in stripped:
                 return True
-        elif c in variants:
-            return True
     return False
 
 

@@ -12,17 +12,20 @@ from rasad.ingest.lang import detect_lang
 from rasad.ingest.offsets import OffsetMap
 from rasad.ingest.readers import iter_files, read_file, read_inputs
 from rasad.ingest.result import IngestError, IngestResult
+from rasad.ingest.to_store import IngestSummary, ingest_into_store
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "IngestError",
     "IngestOptions",
     "IngestResult",
+    "IngestSummary",
     "OffsetMap",
     "build_document",
     "clean_text",
     "detect_lang",
     "document_from_record",
+    "ingest_into_store",
     "iter_files",
     "read_file",
     "read_inputs",

@@ -41,12 +41,11 @@ def event_feature(ev: Event) -> dict[str, Any]:
         "evidence_end": evid.get("end"),
     }
     props.setdefault("date_flag", None)
-    return {
-        "type": "Feature",
-        "id": props["id"] or None,
-        "geometry": _point(loc.get("lat"), loc.get("lon")),
-        "properties": props,
-    }
+    feat: dict[str, Any] = {"type": "Feature", "geometry": _point(loc.get("lat"), loc.get("lon")),
+                            "properties": props}
+    if props["id"]:
+        feat["id"] = props["id"]  # RFC 7946: a string or number when present
+    return feat
 
 
 def _write(features: list[dict[str, Any]], out: Path, extra: dict[str, Any] | None = None) -> int:

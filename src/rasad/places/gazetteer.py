@@ -13,6 +13,7 @@ GeoNames entries that repeat a known place (same name within 5 km) only add thei
 
 from __future__ import annotations
 
+import difflib
 import functools
 import io
 import math
@@ -54,6 +55,21 @@ KIND_PRIOR = {
     "region": 0.55,
     "neighbourhood": 0.35,
 }
+FUZZY_MIN = 0.75  # least letter similarity for a transliteration-skeleton match
+FUZZY_CLOSE = 0.85  # ... and for one added next to direct matches (Deir-ez-Zor / Dayr az-Zawr)
+
+
+_VOWELS = str.maketrans({"e": "a", "o": "u", "y": "i", "w": "u"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _letters(s: str) -> str:
+    """Letters of a Latin name with the article dropped and vowel spellings folded (for similarity)."""
+    w = _ARTICLE.sub("", re.sub(r"[^a-z]", "", s.lower()))
+    return re.sub(r"(.)\1+", r"\1", w.replace("ou", "u").replace("ee", "i").translate(_VOWELS))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|az|at|an|ash)(?=[a-z]{3})")
 _RANK = {k: i for i, k in enumerate(VARIANT_KINDS)}
 
 
@@ -162,8 +178,8 @@ class Gazetteer:
         return iter(self._variant_table)
 
     def lookup_indices(self, name: str, fuzzy: bool = True) -> list[tuple[int, str]]:
-        """``[(place index, variant kind)]`` for ``name``: its match key, then its own variants,
-        then (Latin names, ``fuzzy``) the transliteration folding. Best kind first per place."""
+        """``[(place index, variant kind)]`` for ``name``: its match key, its own variants, and (Latin
+        names, ``fuzzy``) the transliteration skeleton checked by letter similarity. Best kind first."""
         found: dict[int, str] = {}
 
         def put(i: int, k: str) -> None:
@@ -179,11 +195,29 @@ class Gazetteer:
                 continue
             for i, k in self._index.get(v, ()):
                 put(i, "translit" if not is_arabic(name) else "spelling" if k == "exact" else k)
-        if not found and fuzzy and key and not is_arabic(name):
+        if fuzzy and key and not is_arabic(name):
+            # the transliteration skeleton: close spellings always, looser ones when nothing else matched
+            least = FUZZY_MIN if not found else FUZZY_CLOSE
             t = translit_key(name)
             for i in self._translit_index.get(t) or self._translit_index.get("#" + t.replace(" ", ""), ()):
-                put(i, "translit")
-        return sorted(found.items(), key=lambda t: (_RANK.get(t[1], 99), -self.prior(t[0])))
+                if i not in found and self._similar(name, i) >= least:
+                    put(i, "translit")
+        latin = not is_arabic(name)
+
+        def order(t: tuple[int, str]) -> tuple[int, float, float]:
+            sim = -self._similar(name, t[0]) if latin and t[1] == "translit" else 0.0
+            return _RANK.get(t[1], 99), sim, -self.prior(t[0])
+
+        return sorted(found.items(), key=order)
+
+    def _similar(self, name: str, i: int) -> float:
+        """How close a Latin ``name`` is to the closest Latin name of place ``i`` (0..1, letters only)."""
+        q = _letters(name)
+        best = 0.0
+        for n, _k in self._names[i]:
+            if not is_arabic(n):
+                best = max(best, difflib.SequenceMatcher(None, q, _letters(n)).ratio())
+        return best
 
     def lookup(self, name: str, country: str | None = None, kind: str | None = None) -> list[Place]:
         """Places named ``name`` (any spelling the variants cover), best first."""
@@ -243,8 +277,9 @@ class Gazetteer:
     def _centres(self) -> dict[str, float]:
         """Towns that give their name to their district (+0.2) or sub-district (+0.1): the lists
         have no population for Syria, and an admin centre is the likelier reading of a name."""
+
         def fold(s: str) -> str:
-            return re.sub(r"^(?:al|el|ar|as|ad|az|at|an|ash)(?=[a-z]{3})", "", re.sub(r"[^a-z]", "", s.lower()))
+            return _ARTICLE.sub("", re.sub(r"[^a-z]", "", s.lower()))
 
         out: dict[str, float] = {}
         for p in self.places:
@@ -328,10 +363,13 @@ def _read_geonames_any(p: Path) -> list[PlaceRecord]:
 
 def _merge_geonames(base: list[PlaceRecord], gn: list[PlaceRecord]) -> list[PlaceRecord]:
     """Fold GeoNames duplicates of known places into them; fill admin1 of the rest (nearest place)."""
-    grid: dict[tuple[int, int], list[PlaceRecord]] = defaultdict(list)
+    grid: dict[tuple[int, int], list[PlaceRecord]] = defaultdict(list)  # 0.1 degree cells
+    coarse: dict[tuple[int, int], list[PlaceRecord]] = defaultdict(list)  # 1 degree cells, for admin1
     for r in base:
         if r.lat is not None and r.lon is not None and r.kind in ("town", "neighbourhood", "site"):
             grid[(int(r.lat * 10), int(r.lon * 10))].append(r)
+            if r.admin1:
+                coarse[(int(r.lat), int(r.lon))].append(r)
 
     def keys(r: PlaceRecord) -> set[str]:
         ks = {match_key(n) for n in (r.name_ar, *r.alt_ar) if n}
@@ -357,8 +395,16 @@ def _merge_geonames(base: list[PlaceRecord], gn: list[PlaceRecord]) -> list[Plac
             for n in (g.name_ar, g.name_en, *g.alt_ar, *g.alt_en):
                 dup.add_alt(n)
             continue
-        if near and g.admin1 is None:
-            g.admin1 = near[0][1].admin1
+        if g.admin1 is None:
+            if not near:
+                cy, cx = int(g.lat), int(g.lon)
+                near = sorted(
+                    ((haversine_km(g.lat, g.lon, r.lat, r.lon), r) for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                     for r in coarse.get((cy + dy, cx + dx), ()) if r.lat is not None and r.lon is not None),
+                    key=lambda t: t[0],
+                )
+            same = [r for _d, r in near if r.country == g.country and r.admin1]
+            g.admin1 = same[0].admin1 if same else None
         added.append(g)
     return added
 

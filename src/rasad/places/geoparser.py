@@ -15,15 +15,23 @@ Steps (each a rule id in PlaceMention.rule):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rasad.model import Location, Place, PlaceMention
 from rasad.places.frames import FrameHit, frame_after_en, frame_before, side_after
 from rasad.places.lexicon import PROCLITICS, is_arabic, latin_key, lexicon, strip_article
-from rasad.places.matcher import Hit, Tokens, name_index, select_longest, token_stems, tokenize
+from rasad.places.matcher import (
+    Hit,
+    Tokens,
+    match_normalize,
+    name_index,
+    select_longest,
+    token_stems,
+    tokenize,
+)
 from rasad.places.names import is_stop, latin_name_span, name_end, site_adjectives_end
 from rasad.places.resolve import Item, _seat, km, resolve
-from rasad.text.normalize import normalize
 
 MAX_LIST_ITEMS = 12
 
@@ -94,6 +102,12 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> _M:
         if one_word and (key in lex.never or key in lex.frame_heads or key in lex.site
                          or key in lex.settlement or toks.words[h.t0] in lex.stop_plain):
             m.never = True
+        elif one_word and key.endswith("يه") and h.article and not any(a for _p, a, _k in h.info.entries):
+            m.weak = True  # "السورية" (the adjective) is not "سورية"
+            m.never = any(p.source == "world" for p in cands)
+        elif one_word and not h.prefix and toks.words[h.t0][:1] in "وفبل" and \
+                lex.common.get(strip_article(toks.words[h.t0][1:])[0], 0.0) >= COMMON_MINOR:
+            m.weak = True  # "وآلية": و + a frequent word, not the village والية
         elif one_word and kinds <= {"no_noun", "translit"}:
             m.weak = True  # "الكهرباء" only as "حي الكهرباء": an ordinary word
         elif not any(p.source == "world" for p in cands) and \
@@ -129,10 +143,22 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
     lex = lexicon()
     words = toks.words
     n = len(words)
-    covered = {t for m in ms for t in range(m.t0, m.t1 + 1)}
+    covered: dict[int, _M] = {t: m for m in ms for t in range(m.t0, m.t1 + 1)}
     new: list[_M] = []
+
+    def claim(a: int, end: int) -> int:
+        """Cut a new name [a, end] before a sure mention; weak words inside it give way."""
+        for t in range(a, end + 1):
+            m = covered.get(t)
+            if m is not None and not m.dropped:
+                if m.weak and not m.cue and m.t0 >= a and m.t1 <= end:
+                    m.dropped = True
+                    continue
+                return t - 1
+        return end
+
     for i in range(n):
-        if i in covered:
+        if i in covered and not covered[i].dropped:
             continue
         nk = _noun_at(toks, i)
         w = words[i]
@@ -155,9 +181,10 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
         nxt = start_at.get(i + 1)
         noun_word = w
         if what == "settlement":
+            if _definite(w):
+                continue  # "المخيم وسجنة": a definite noun refers back, it introduces no name
             if nxt is not None and _longer_name(toks, nxt, start_at):
                 nxt.dropped = True
-                covered -= set(range(nxt.t0, nxt.t1 + 1))
                 nxt = None
             if nxt is not None:
                 if not nxt.hit or not nxt.hit.prefix or (PROCLITICS.get(nxt.hit.prefix) and len(nxt.hit.prefix) == 2):
@@ -165,8 +192,7 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
                     nxt.prefer = (kind,) if kind != "region" else ()
                     nxt.s0 = i
                 continue
-            end = name_end(toks, i + 1)
-            end = min([end, *[t - 1 for t in range(i + 1, end + 1) if t in covered]])
+            end = claim(i + 1, name_end(toks, i + 1))
             if end == i + 1 and _common(words[i + 1]) >= COMMON_NOUN_NAME:
                 continue
             if end >= i + 1:
@@ -174,7 +200,7 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
                               prefer=(kind,)))
             continue
         # a site: the noun is part of the name
-        article = w.startswith("ال") or any(w.startswith(p) and PROCLITICS[p] for p in PROCLITICS if p)
+        article = _definite(w)
         strip = _clitic_len(w, kind)
         if nxt is not None and (not nxt.hit or not nxt.hit.prefix):
             end = site_adjectives_end(toks, nxt.t1)
@@ -193,8 +219,7 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
             else:
                 continue
         else:
-            end = name_end(toks, i + 1, site=True)
-            end = min([end, *[t - 1 for t in range(i + 1, end + 1) if t in covered]])
+            end = claim(i + 1, name_end(toks, i + 1, site=True))
             if end < i + 1:
                 continue
         end = site_adjectives_end(toks, end)
@@ -209,6 +234,11 @@ def _longer_name(toks: Tokens, m: _M, start_at: dict[int, _M]) -> bool:
         return False
     end = name_end(toks, m.t0)
     return end > m.t1 and all(t not in start_at for t in range(m.t1 + 1, end + 1))
+
+
+def _definite(word: str) -> bool:
+    """The token carries the article (ال، بال، وال، لل …)."""
+    return any(word.startswith(p) and art and len(word) > len(p) + 1 for p, art in PROCLITICS.items())
 
 
 def _common(word: str) -> float:
@@ -245,6 +275,8 @@ def _english_site(toks: Tokens, i: int, ms: list[_M], start_at: dict[int, _M], n
     """"Balad Air Base", "Jamila market": capitalised name + site noun (noun in the name)."""
     lex = lexicon()
     words = toks.words
+    if words[i] not in lex.site_en_first:
+        return
     for phrase in lex.site_en_after:
         k = len(phrase)
         if tuple(words[i:i + k]) != phrase or i == 0:
@@ -268,12 +300,13 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
     end_at = {m.s1: m for m in ms}
     new: list[_M] = []
     for m in list(ms):
-        if m.weak or (m.rule == "gaz" and not m.cue and m.place is None and len(m.cands) > 6):
+        if (m.weak and not m.cue) or (m.rule == "gaz" and not m.cue and len(m.cands) > 6):
             continue
         # forward
         e, items = m.s1, 0
         known, unknown = 1, 0
-        opened = m.noun is not None and m.s0 < m.t0  # "قرى X، Y، Z": a list a place noun opens
+        opened = (m.noun is not None and m.s0 < m.t0) or (  # "قرى X، Y، Z": a list a noun opens
+            m.t0 > 0 and bool(token_stems(words[m.t0 - 1]) & lexicon().list_openers))
         conj_seen = bool(m.hit and m.hit.prefix.startswith("و")) or (m.rule == "list.member" and m.strip == 1)
         while e + 1 < n and items < MAX_LIST_ITEMS:
             j = e + 1
@@ -305,18 +338,19 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
                 items += 1
                 known += 1
                 continue
-            if unknown >= known and not opened:
+            if unknown > known and not opened:
                 break
             if is_arabic(w):
                 stem = w[1:] if conj and w.startswith("و") else w
-                if is_stop(stem) or len(stem) < 3 or _noun_at(toks, j) and not token_stems(w) & lexicon().site:
+                definite = stem.startswith("ال")
+                if is_stop(stem) or len(stem) < 3 or (_noun_at(toks, j) and not definite
+                                                      and not token_stems(w) & lexicon().site):
                     break
-                if _common(stem) >= COMMON_LIST_ITEM and not (j + 1 < n and toks.space_gap(j + 1)
-                                                              and stem in lexicon().name_heads):
-                    break
-                site = bool(token_stems(w) & lexicon().site)
+                site = bool(token_stems(w) & lexicon().site) and not definite
                 end = name_end(toks, j, site=site)
                 if end < j or (site and end == j):
+                    break
+                if end == j and _common(stem) >= COMMON_LIST_ITEM and not _noun_at(toks, j):
                     break
                 strip = _clitic_len(w, stem) if conj and w.startswith("و") and len(w) > 1 else 0
                 item = _M(j, end, "list.member", cue="list", strip=strip or (1 if conj and w[:1] == "و" else 0))
@@ -394,15 +428,29 @@ def _link(toks: Tokens, ms: list[_M]) -> None:
 
 
 def _country_cues(toks: Tokens) -> dict[str, float]:
-    cues = lexicon().country_cues
+    cues = _cue_forms()
     votes: dict[str, float] = {}
     for w in toks.words:
-        for s in token_stems(w) if is_arabic(w) else (w,):
-            cc = cues.get(s)
-            if cc:
-                votes[cc] = votes.get(cc, 0.0) + 0.25
-                break
+        cc = cues.get(w)
+        if cc:
+            votes[cc] = votes.get(cc, 0.0) + 0.25
     return votes
+
+
+@cache
+def _cue_forms() -> dict[str, str]:
+    """Country cue words with every proclitic and article form."""
+    out: dict[str, str] = {}
+    for w, cc in lexicon().country_cues.items():
+        out[w] = cc
+        if is_arabic(w):
+            for p, art in PROCLITICS.items():
+                out[p + w] = cc
+                if art and p.endswith("لل"):
+                    out[p + w[1:]] = cc
+                if not art:
+                    out[p + "ال" + w] = cc
+    return out
 
 
 def _locative_before(toks: Tokens, m: _M) -> bool:
@@ -454,7 +502,7 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
         from rasad.places.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
-    norm = normalize(text, "match")
+    norm = match_normalize(text)
     toks = tokenize(norm.text, text, norm.offsets)
     if not len(toks):
         return []
@@ -464,7 +512,8 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
             if not (h.t1 > h.t0 and h.info.key.rsplit(" ", 1)[-1] in heads and h.t1 + 1 < n
                     and toks.space_gap(h.t1 + 1))]
     ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(hits)]
-    ms = [m for m in ms if not m.never or (m.t0 > 0 and _noun_at(toks, m.t0 - 1))]
+    ms = [m for m in ms if not m.never or (m.t0 > 0 and _noun_at(toks, m.t0 - 1)
+                                           and not toks.words[m.t0 - 1].startswith("ال"))]
     start_at = {m.t0: m for m in ms}
     ms += _nouns(toks, ms, start_at)
     ms = sorted((m for m in ms if not m.dropped), key=lambda m: m.t0)

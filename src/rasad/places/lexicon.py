@@ -149,6 +149,7 @@ class Lexicon:
     site: set[str] = field(default_factory=set)
     site_en_after: list[tuple[str, ...]] = field(default_factory=list)
     site_en_before: set[str] = field(default_factory=set)
+    site_en_first: set[str] = field(default_factory=set)
     name_heads: set[str] = field(default_factory=set)
     name_tails: set[str] = field(default_factory=set)
     site_adjectives: set[str] = field(default_factory=set)
@@ -168,6 +169,7 @@ class Lexicon:
     country_cues: dict[str, str] = field(default_factory=dict)  # bare word -> ISO2
     locative: set[str] = field(default_factory=set)
     linkers: set[str] = field(default_factory=set)
+    list_openers: set[str] = field(default_factory=set)
     common: dict[str, float] = field(default_factory=dict)  # Arabic bare key -> Zipf frequency
     common_en: dict[str, float] = field(default_factory=dict)  # Latin key -> Zipf frequency
 
@@ -199,6 +201,7 @@ def lexicon() -> Lexicon:
         (tuple(s.lower().split()) for s in nouns["site_nouns"]["en_after"]), key=len, reverse=True
     )
     lex.site_en_before = {s.lower() for s in nouns["site_nouns"]["en_before"]}
+    lex.site_en_first = {p[0] for p in lex.site_en_after}
     lex.name_heads = {_bare(w) for w in nouns["name_heads"]}
     lex.name_tails = {_bare(w) for w in nouns["name_tails"]}
     lex.site_adjectives = {_bare(w) for w in nouns["site_adjectives"]}
@@ -239,6 +242,7 @@ def lexicon() -> Lexicon:
                 lex.country_cues[_bare(w)] = cc
     lex.locative = {_bare(w) for w in nouns["locative_preps"]}
     lex.linkers = {_bare(w) for w in nouns["frame_linkers"]}
+    lex.list_openers = {_bare(w) for w in nouns["list_openers"]}
     common = resources.files("rasad.data").joinpath("place_common_words.tsv").read_text(encoding="utf-8")
     for line in common.splitlines():
         if line.startswith("#") or line.startswith("key\t"):

@@ -15,18 +15,18 @@ from rasad.places.matcher import Tokens, token_stems
 MAX_NAME_TOKENS = 3
 
 
-def is_stop(word: str) -> bool:
-    """A word that cannot start or continue a name (preposition, frame word, verb, …)."""
+def is_stop(word: str, start: bool = True) -> bool:
+    """A word that cannot start (``start``) or continue a name (preposition, frame word, verb…)."""
     lex = lexicon()
     if is_arabic(word):
-        return _stop_ar(word)
-    return word in lex.stop_en or word in lex.never_en
+        return _stop_ar(word, start)
+    return word in lex.stop_en or (start and word in lex.never_en)
 
 
 @lru_cache(maxsize=32768)
-def _stop_ar(word: str) -> bool:
+def _stop_ar(word: str, start: bool = True) -> bool:
     lex = lexicon()
-    if word in lex.never:
+    if start and word in lex.never:
         return True
     for prefix, stem in bare_forms(word):
         art = PROCLITICS.get(prefix, False)
@@ -34,14 +34,17 @@ def _stop_ar(word: str) -> bool:
             stem, art = stem[2:], True
         if (art and stem in lex.stop_art) or (not art and stem in lex.stop_plain):
             return True
-        if not art and prefix and stem in lex.never:
+        if start and not art and prefix and stem in lex.never:
             return True
     return False
 
 
 def verb_like(word: str) -> bool:
     """ل/ف/س + an imperfect prefix (لتسيطر، فيما، ستقوم): a verb, not a name."""
-    return len(word) >= 5 and word[0] in "لفس" and word[1] in "تين" and not word.startswith("لي")
+    if len(word) >= 5 and word[0] in "لفس" and word[1] in "تين" and not word.startswith("لي"):
+        return True
+    w = word[1:] if word.startswith("و") else word
+    return len(w) >= 5 and w[0] == "ا" and w.endswith("ت") and not w.startswith("ال")  # اتجهت، استمرت
 
 
 def _starts_article(word: str) -> bool:
@@ -57,9 +60,9 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
     w = words[j] if j <= last else ""
     if not w or (not is_arabic(w) and not (site and w.isdigit())):
         return j - 1
-    if len(w) < 2 or is_stop(w) or verb_like(w):
+    if len(w) < 2 or (is_stop(w) and w not in lex.name_heads) or verb_like(w):
         return j - 1
-    if not site and token_stems(w) & (lex.site | set(lex.settlement)):
+    if not site and w not in lex.name_heads and token_stems(w) & (lex.site | set(lex.settlement)):
         return j - 1  # "محور ناحية جنديرس": a noun, not a name
     end = j
     while end - j + 1 < MAX_NAME_TOKENS and end + 1 <= last and toks.space_gap(end + 1):
@@ -68,7 +71,8 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
             break
         if nxt.startswith("و") and nxt not in lex.name_tails and nxt not in lex.name_heads:
             break
-        if is_stop(nxt) or (not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives):
+        if is_stop(nxt, start=False) or verb_like(nxt) or \
+                (not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives):
             break
         if nxt in lex.name_tails:
             end += 1

@@ -19,6 +19,7 @@ KIND_PRIOR = {"town": 1.0, "district": 0.8, "subdistrict": 0.75, "governorate": 
 SEAT_BONUS = 0.6  # a town that is the seat of its sub-district / district
 W_ADMIN1, W_ADMIN2, W_COUNTRY, W_NEAR, W_PREFER = 1.6, 0.8, 1.2, 1.8, 1.5
 MAX_CANDIDATES = 40
+MAX_ANCHORS = 12
 STRICT_KINDS = ("governorate", "district", "subdistrict")  # "محافظة X", "قضاء X", "ناحية X"
 
 
@@ -32,12 +33,16 @@ class Item:
     near: list[Place] = field(default_factory=list)  # places the text locates it by
 
 
+_KM_PER_DEG = 111.195
+
+
 def km(a: Place, b: Place) -> float:
+    """Equirectangular distance (good to a fraction of a percent at these scales)."""
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return 1e9
-    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    y = math.radians(b.lat - a.lat)
-    return 6371.0 * math.hypot(x, y)
+    dy = b.lat - a.lat
+    dx = (b.lon - a.lon) * math.cos(math.radians(a.lat))
+    return _KM_PER_DEG * math.sqrt(dx * dx + dy * dy)
 
 
 def _seat(p: Place) -> bool:
@@ -89,9 +94,12 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
     for pass_no in (1, 2):
         anchors: list[tuple[int, Place]] = []
         if pass_no == 2:
+            if not any(len(it.cands) > 1 for it in items):
+                break
             seen: set[str] = set()
             for i, (it, p) in enumerate(zip(items, chosen, strict=True)):
-                if p is not None and it.strong and p.id not in seen and p.kind != "governorate":
+                if p is not None and it.strong and p.id not in seen and p.kind != "governorate" \
+                        and p.lat is not None and len(anchors) < MAX_ANCHORS:
                     seen.add(p.id)
                     anchors.append((i, p))
         for i, it in enumerate(items):

@@ -281,8 +281,10 @@ def _read_iraq(src: Path) -> list[PlaceRecord]:
         lid = r["location id"].removesuffix(".0")
         # IOM names: "(...)" holds another name or a sub-area; dashes join sub-areas: not split
         ctx = (r["governorate"], r["district"])
-        ar, alt_ar = split_compound(r["arabic name"], ctx, split_dash=False)
-        en, alt_en = split_compound(r["location name"], ctx, split_dash=False)
+        # a numbered sub-unit ("الميكانيك-830 (الحضر)") names its wider area in brackets: not an alias
+        numbered = bool(re.search(r"\d", r["arabic name"] + r["location name"]))
+        ar, alt_ar = split_compound(r["arabic name"], ctx, split_dash=False, paren_alt=not numbered)
+        en, alt_en = split_compound(r["location name"], ctx, split_dash=False, paren_alt=not numbered)
         rec = PlaceRecord(id=f"IQ:{lid}", name_ar=ar or None, name_en=en or None, kind="town", country="IQ",
                           admin1=r["governorate"] or None, admin2=r["district"] or None,
                           lat=_f(r.get("latitude")), lon=_f(r.get("longitude")), source="iom")
@@ -521,3 +523,30 @@ def read_compact(path: Path) -> list[PlaceRecord]:
             rec.variants = [(v, CODE_KINDS[k]) for v, k in (x.split("\x1f") for x in c[14].split("|") if x)]
         recs.append(rec)
     return recs
+
+
+def build_compact(src: Path, out: Path) -> dict[str, Any]:
+    """Read the place lists in ``src`` and write the compact file ``out``; returns counts.
+
+    Raises FileNotFoundError (no such directory) or ValueError (no list in it, duplicate ids).
+    """
+    from collections import Counter
+
+    src, out = Path(src), Path(out)
+    if not src.is_dir():
+        raise FileNotFoundError(f"source directory not found: {src}")
+    recs = read_source_dir(src)
+    if not recs:
+        raise ValueError(f"no place list found in {src}")
+    dup = [i for i, n in Counter(r.id for r in recs).items() if n > 1]
+    if dup:
+        raise ValueError(f"duplicate place ids: {dup[:10]}")
+    write_compact(recs, out)
+    return {
+        "out": str(out),
+        "bytes": out.stat().st_size,
+        "places": len(recs),
+        "by_source": dict(Counter(r.source for r in recs)),
+        "by_kind": dict(Counter(r.kind for r in recs)),
+        "no_coordinates": sum(1 for r in recs if r.lat is None),
+    }

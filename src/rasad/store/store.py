@@ -173,6 +173,20 @@ class Store:
                 (doc_id, source_path, t, t, error),
             )
 
+    def clear_errors(self, source_path: str) -> int:
+        """Drop the 'error' rows of a file (and of its records ``path#N``) before it is read
+        again; the ``ingest_errors`` log stays. Returns how many rows went."""
+        with self._write() as c:
+            n = c.execute(
+                "DELETE FROM documents WHERE source_path = ? AND status = 'error'", (source_path,)
+            ).rowcount
+            # "path#..." as an index range: '#' < '$'
+            n += c.execute(
+                "DELETE FROM documents WHERE source_path >= ? AND source_path < ? AND status = 'error'",
+                (source_path + "#", source_path + "$"),
+            ).rowcount
+            return n
+
     def get_document(self, doc_id: str) -> Document | None:
         row = self.conn.execute(
             "SELECT * FROM documents WHERE id = ? AND status = 'ok'", (doc_id,)

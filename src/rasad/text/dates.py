@@ -12,7 +12,8 @@ order, non-overlapping (longest first). Kinds (the rule id starts with the kind)
 * ``weekday`` — يوم الجمعة، مساء الجمعة، "on Tuesday": the latest such day on or before the
   publication date; ``weekday_past`` — الجمعة الماضية، "last Friday": strictly before it;
 * ``ago`` — منذ ثلاثة أيام، قبل يومين، "three days ago";
-* ``year`` — عام 2014, "in 2014": value 1 January, precision None (only a background cue).
+* ``year:<Y>`` — عام 2014, "in 2014": value None, precision None (a year alone does not date
+  an event; ``|background`` when before the publication year).
 
 Relative kinds have ``value`` None when ``published`` is None. A rule id ending in
 ``|background`` marks a date far (more than ``background_after_days``) before publication, or
@@ -124,6 +125,8 @@ def _lex() -> _Lex:
     units_alt = _alt(list(ago["units"]["ar"]) + list(ago["units"]["en"]))
     duals_alt = _alt(list(ago["duals"]))
     rel_alt = "|".join(re.escape(k) for k in sorted(rel, key=len, reverse=True))
+    not_dates = [match_key(w) for lang in ("ar", "en") for w in (d.get("not_dates") or {}).get(lang, [])]
+    block_alt = "|".join(re.escape(k) for k in sorted(set(not_dates), key=len, reverse=True))
     past_year = r"(?:من\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|الفائت|المنصرم)|(?:of\s+)?last\s+year"
     month_lead = r"(?:(?:شهر|خلال|في|مطلع|منتصف|اواخر|بدايه|نهايه|in|early|late|mid-?)\s+)?"
     part = rf"(?:(?P<part>{parts_ar})\s+)"
@@ -148,6 +151,7 @@ def _lex() -> _Lex:
         ("ago", rf"{W}(?:(?P<n>\d{{1,3}})|(?P<nw>[a-z]+))\s+(?P<u>{units_alt})\s+ago{E}"),
         ("rel", rf"{W}{CL}{part}?(?:يوم\s+)?(?P<rel>{rel_alt}){E}"),
         ("year", rf"{W}{CL}(?:عام|العام|سنه|in|since)\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
+        ("block", rf"{W}{CL}(?:{block_alt}){E}"),
     ]
     patterns = [(kind, re.compile(rx)) for kind, rx in p]
     bg_days = int(ago.get("background_after_days", 14))
@@ -275,8 +279,13 @@ def _resolve(kind: str, m: re.Match[str], lex: _Lex, published: date | None, lan
         if r.years:
             v = _shift_months(v, 12 * r.years)
         return v, r.precision, rule
+    if kind == "block":
+        return None, None, "block"
     if kind == "year":
-        return date(int(g["y"]), 1, 1), None, "year"
+        # a year alone never dates an event: value None, the year in the rule (a background cue)
+        year = int(g["y"])
+        past = published is not None and year < published.year
+        return None, None, f"year:{year}" + ("|background" if past else "")
     return None
 
 
@@ -310,6 +319,8 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
                 res = _weekday_year(m, lex, years) or res
             value, prec, rule = res
             s, e = m.span()
+            if t[e - 1] == "." and e >= 2 and not t[e - 2].isascii():
+                e -= 1  # the full stop after an Arabic month name ends the sentence
             if kind == "rel":  # leave a leading clitic outside the span
                 s = m.start("part") if m.group("part") else m.start("rel")
             found.append((s, e, value, prec, rule))
@@ -320,6 +331,8 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
         if any(a < e and s < b for a, b in taken):
             continue
         taken.append((s, e))
+        if rule == "block":
+            continue
         if (
             published is not None
             and value is not None
@@ -335,7 +348,7 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
 
 def is_background(mention: DateMention) -> bool:
     """Whether the date is history rather than news (see the module docstring)."""
-    return mention.rule.endswith("|background") or mention.rule == "year|background"
+    return mention.rule.endswith("|background")
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")

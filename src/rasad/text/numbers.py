@@ -43,6 +43,7 @@ class _Lex:
     vague: dict[str, tuple[str, ...]]  # lang -> phrases, longest first
     fixed_en: dict[str, int]
     starters: frozenset[str]  # every token that can start a number phrase (clitics included)
+    one_of: frozenset[str]  # أحد / إحدى before a plural: one
 
 
 @lru_cache(maxsize=16)
@@ -72,6 +73,7 @@ def _lex() -> _Lex:
             for lang in ("ar", "en")
         },
         fixed_en={match_key(k): int(v) for k, v in en["fixed"].items()},
+        one_of=frozenset(c + match_key(w) for w in ar.get("one_of", []) for c in ("", "و", "ب", "ل")),
         starters=frozenset(
             {c + w for w in words for c in ("", *CLITICS)}
             | {k.split()[0] for k in (match_key(x) for x in en["fixed"])}
@@ -210,6 +212,12 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             continue
         if tok.text in lex.duals:
             found.append((tok.start, tok.end, 2, "ar_dual"))
+            i += 1
+            continue
+        followed = i + 1 < len(toks) and not t[tok.end:toks[i + 1].start].strip()
+        if tok.text in lex.one_of and followed and toks[i + 1].text not in lex.teen_tails:
+            skip = 0 if tok.text[0] == "ا" else 1
+            found.append((tok.start + skip, tok.end, 1, "ar_one_of"))
             i += 1
             continue
         if tok.text not in lex.starters and "-" not in tok.text:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from rasad.events.extract import extract_document
 from rasad.model import Document, Event
 
@@ -14,11 +12,6 @@ PUBLISHED = date(2024, 3, 10)  # a Sunday
 
 def run(text: str, lang: str = "ar", published: date | None = PUBLISHED) -> list[Event]:
     return extract_document(Document("test-doc", text, lang, published=published))
-
-
-@pytest.fixture
-def extract():
-    return run
 
 
 def places(events: list[Event]) -> list[str]:
