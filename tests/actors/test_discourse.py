@@ -51,6 +51,11 @@ def test_english_group_and_army() -> None:
     assert ("The army", "SYR_GOV") in got  # no country cue: the default is Syria
 
 
+def test_english_organisation() -> None:
+    text = "Hayat Tahrir al-Sham detained two activists. The organisation denied it."
+    assert ("The organisation", "HTS") in anaphors(text, "en")
+
+
 def test_english_army_in_iraq() -> None:
     text = "Iraqi forces entered the district of Mosul. The army said ISIS had fled."
     assert ("The army", "IRQ_GOV") in anaphors(text, "en")

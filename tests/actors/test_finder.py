@@ -52,6 +52,7 @@ def test_canonical_names(text: str, code: str) -> None:
         "وأكد مصدر أن ولداعش خلايا في البادية",  # و + ل + name
         'ووجهت الاتهامات لـ"داعش" بعد التفجير',  # ل + tatweel + quotes
         "وأعلن تنظيم «داعش» مسؤوليته",  # guillemets
+        "وتصدى الأهالي لمقاتلي داعش",  # ل + genitive head
         "تبنى تنظيم “داعش” التفجير",  # typographic quotes
         "وقال بيان لـ داعـــش إن",  # tatweel inside the name
     ],
@@ -65,6 +66,11 @@ def test_clitic_on_multiword_alias_keeps_offsets() -> None:
     ms = [m for m in find_actors(text, "ar") if m.code == "SYR_GOV"]
     assert len(ms) == 1
     assert text[ms[0].start:ms[0].end] == "قوات النظام"
+
+
+@pytest.mark.parametrize("word", ["وقوات النظام", "لقوات النظام", "بقوات النظام", "فقوات النظام", "للنظام"])
+def test_arabic_clitic_forms(word: str) -> None:
+    assert codes(f"وجاء الهجوم {word} بعد منتصف الليل") == ["SYR_GOV"]
 
 
 def test_quotes_inside_a_name() -> None:

@@ -74,6 +74,7 @@ def test_monday_needs_a_cue() -> None:
         ("on May 5, 2020 the army", date(2020, 5, 5)),
         ("on 2nd of March 2017 the army", date(2017, 3, 2)),
         ("الموافق 2019-10-14 وقعت", date(2019, 10, 14)),
+        ("في 5 جوان 2019 خرجت", date(2019, 6, 5)),  # Maghreb month name
         ("بتاريخ 14/10/2019 وقعت", date(2019, 10, 14)),
     ],
 )

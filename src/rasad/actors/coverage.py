@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rasad.actors import find_actors, resolve_anaphora
-from rasad.text.dates import find_dates
+from rasad.text.dates import document_date, find_dates
 from rasad.text.numbers import find_numbers
 from rasad.text.sentences import split_sentences
 
@@ -82,6 +82,17 @@ def measure(paths: list[Path]) -> dict[str, Any]:
                         not in_win and pub == gold
                     )
                     c[k + ".published"] += pub == gold
+                    # simple policy: the resolved mention nearest the evidence in its sentence(s),
+                    # else the publication date, else the document's own dateline
+                    near = sorted(
+                        (d for d in dates if d.start < we and ws < d.end and d.precision is not None),
+                        key=lambda d: abs(d.start - s),
+                    )
+                    guess = near[0].value if near else (pub or document_date(text, lang))
+                    c[k + ".policy"] += guess == gold
+                    if guess != gold:
+                        got = [(text[d.start:d.end], str(d.value), d.rule) for d in near]
+                        misses.append(f"{doc['doc_id']} policy date={gold} guess={guess} pub={pub} {got}")
                     if not any(d.value == gold for d in in_win) and pub != gold:
                         got = [(text[d.start:d.end], str(d.value), d.rule) for d in in_win]
                         where = text[ws:we][:120]
@@ -105,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         base = key[:-2]
         n = counts[key]
         subs = ("evidence", "evidence_explicit", "sentence", "before", "window", "window_or_pub", "published",
-                "in_gold_doc")
+                "policy", "in_gold_doc")
         parts = [f"{sub}={counts[base + '.' + sub] / n:.2f}" for sub in subs if base + "." + sub in counts]
         print(f"{base:18s} n={n:4d}  " + "  ".join(parts))
     if show_misses:

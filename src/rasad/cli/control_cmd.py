@@ -14,7 +14,8 @@ from rich.table import Table
 
 from rasad.cli import common
 from rasad.cli.common import DEFAULT_DB, EXIT_FATAL, console, err_console, info
-from rasad.model import ControlInterval, Document, Event
+from rasad.control.build import build_from_store
+from rasad.model import ControlInterval
 
 control_app = typer.Typer(help="Who holds which place, since when, on whose word.", no_args_is_help=True)
 
@@ -68,50 +69,6 @@ def _intervals(store: Any) -> list[ControlInterval]:
     return ivs
 
 
-def _observation_finder() -> Any | None:
-    try:
-        from rasad.events import find_control_observations  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from rasad.events.background import find_control_observations
-        except ImportError:
-            return None
-    return find_control_observations
-
-
-def build_from_store(store: Any, observations: bool = True) -> tuple[list[ControlInterval], dict[str, int]]:
-    """Timelines from the stored events, seeds, corrections and (unless ``observations`` is
-    False) the statements of control found in the stored documents."""
-    from rasad.control.timeline import build_timelines
-
-    docs: list[Document] = list(store.iter_documents())
-    published = {d.id: d.published for d in docs}
-    order = {d.id: i for i, d in enumerate(docs)}
-    events: list[Event] = list(store.iter_events())
-    events.sort(key=lambda e: (order.get(e.doc_id, len(order)), e.evidence.start))
-    obs_list: list[dict[str, Any]] = []
-    finder = _observation_finder() if observations else None
-    if finder is not None:
-        for d in common.track(docs, "observations", total=len(docs)):
-            try:
-                found = finder(d) or []
-            except Exception as exc:  # one bad document must not stop the build
-                err_console.print(f"[yellow]{d.id}: observations skipped ({type(exc).__name__})[/yellow]")
-                continue
-            for obs in found:
-                obs = dict(obs)
-                obs.setdefault("doc_id", d.id)
-                obs_list.append(obs)
-    seeds = list(store.iter_control_seeds())
-    corrections = list(store.iter_corrections("control"))
-    intervals = build_timelines(events, seeds=seeds, corrections=corrections, observations=obs_list,
-                                published=published)
-    stats = {"documents": len(docs), "events": len(events), "observations": len(obs_list),
-             "seeds": len(seeds), "corrections": len(corrections), "intervals": len(intervals),
-             "places": len({iv.place_key for iv in intervals})}
-    return intervals, stats
-
-
 def _actor_label(code: str) -> str:
     try:
         from rasad.outputs.map_common import actor_name
@@ -133,8 +90,10 @@ def build_cmd(
 ) -> None:
     """Rebuild all timelines from stored events + observations + seeds + corrections, and store them."""
     with _open_store(db) as store:
-        intervals, stats = build_from_store(store, observations)
+        intervals, stats = build_from_store(store, observations, track=common.track)
         store.replace_control(intervals)
+    for doc_id, msg in stats.pop("errors"):
+        err_console.print(f"[yellow]{doc_id}: {msg}[/yellow]")
     info(", ".join(f"{k}: {v}" for k, v in stats.items()))
 
 

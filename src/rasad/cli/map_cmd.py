@@ -24,15 +24,9 @@ def _load(db: Path) -> tuple[list[ControlInterval], list[Event], Any]:
     intervals = list(store.iter_control())
     if not intervals and events:
         info("no control intervals stored: building timelines from the stored events")
-        try:
-            from rasad.cli.control_cmd import build_from_store
+        from rasad.control.build import build_from_store
 
-            intervals, _stats = build_from_store(store)
-        except ImportError:
-            from rasad.control.timeline import build_timelines
-
-            published = {d.id: d.published for d in store.iter_documents()}
-            intervals = build_timelines(events, published=published)
+        intervals, _stats = build_from_store(store)
     return intervals, events, store
 
 

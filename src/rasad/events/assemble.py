@@ -55,6 +55,8 @@ PROTEST_SEVERITY = {
     "peaceful_protest": 0, "protest_with_intervention": 1, "violent_demonstration": 2,
     "excessive_force_against_protesters": 3,
 }
+PROTEST_ABSORBS = frozenset({"looting_property_destruction", "abduction_forced_disappearance", "attack", "arrests",
+                             "armed_clash"})
 # in one sentence, at one place, the key type explains (absorbs) the listed ones
 ABSORBS = {
     "government_regains_territory": {"armed_clash"},
@@ -109,7 +111,7 @@ def _clause_end(hits: list[TriggerHit], i: int, s_hi: int) -> int:
     for h in hits[i + 1:]:
         if h.start >= s_hi:
             break
-        if family(h.event) != fam and not h.observation:
+        if family(h.event) != fam and not h.observation and not h.rule.weak:
             return h.start - len(h.prefix)
     return s_hi
 
@@ -255,7 +257,9 @@ def _circumstantial(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo:
     if not has_cue(before, CIRCUMSTANTIAL):
         return False
     return any(h is not hit and s_lo <= h.start < s_hi and family(h.event) != family(hit.event)
-               and not h.observation for h in hits)
+               and not h.observation and not h.rule.weak
+               and not has_cue(tokens_before(ctx.t, h.start - len(h.prefix), 2, s_lo), CIRCUMSTANTIAL)
+               for h in hits)
 
 
 def _armed_detainees(ctx: Context, hit: TriggerHit) -> bool:
@@ -319,8 +323,12 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         for o in cands:
             if o is c or o.sentence != c.sentence:
                 continue
-            if c.sub in ABSORBS.get(o.sub, ()) and (_key(o) == _key(c) or c.place is None or c.sub == "armed_clash"
-                                                     or o.sub == "disrupted_weapons_use"):
+            if family(o.sub) == "protest" and c.sub in PROTEST_ABSORBS:
+                absorbed = True  # grievances and incidents told inside a protest report
+                break
+            if c.sub in ABSORBS.get(o.sub, ()) and (
+                    _key(o) == _key(c) or c.place is None or o.sub == "disrupted_weapons_use"
+                    or (c.sub == "armed_clash" and (c.hit_start < o.hit_start or c.place.how != "scope"))):
                 absorbed = True
                 break
         if not absorbed:

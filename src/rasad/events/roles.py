@@ -192,7 +192,8 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     if agent is None and adj is None and subj is None:
         subj = _first_subject(ctx, hit, sent, s_lo, purposive)
         # an anaphor the carried subject contradicts: trust the discourse subject
-        if subj is not None and subj.m.anaphor and carry and carry != subj.m.code and not _allied(carry, subj.m.code):
+        if (subj is not None and subj.m.anaphor and carry and carry != subj.m.code and not _allied(carry, subj.m.code)
+                and hit.rule.subject == "actor1"):
             subj = None
     role_subject = hit.rule.subject
     first = agent or subj

@@ -202,7 +202,7 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
         # a site: the noun is part of the name
         article = _definite(w)
         strip = _clitic_len(w, kind)
-        if nxt is not None and (not nxt.hit or not nxt.hit.prefix):
+        if nxt is not None and (not nxt.hit or nxt.hit.prefix in ("", "ال")):
             end = site_adjectives_end(toks, nxt.t1)
             m = _M(i, end, "noun.site", noun=kind, cue="noun", strip=strip, anchor_m=nxt)
             nxt.dropped = True
@@ -425,6 +425,7 @@ def _link(toks: Tokens, ms: list[_M]) -> None:
                 b.frame.frame.startswith("governorate") and len(gap) <= 6):
             b.frame_only = True
             a.near = b
+            a.cue = a.cue or "framed"  # "الطيبة قرب حمص": located by a frame, so a place
 
 
 def _country_cues(toks: Tokens) -> dict[str, float]:
@@ -550,6 +551,8 @@ def _to_mention(text: str, norm: Any, toks: Tokens, m: _M) -> PlaceMention:
             and toks.space_gap(m.t0):
         a = norm.span(toks.starts[m.t0 - 1], toks.ends[m.t0 - 1])[0]
     name = text[a:b].strip("\"'“”«»‘’` ")
+    if m.hit is not None and m.hit.prefix.endswith("لل") and name[:1] == "ل":
+        name = "ال" + name[1:]  # "للعشارة" = ل + العشارة
     anchor = m.anchor_m.place if m.anchor_m is not None else None
     if m.place is None and anchor is None and m.near is not None:
         anchor = m.near.place
@@ -564,8 +567,28 @@ def _to_mention(text: str, norm: Any, toks: Tokens, m: _M) -> PlaceMention:
         rule += f"+cue.{m.cue}"
     return PlaceMention(start=start, end=end, name=name, candidates=m.cands, place=m.place,
                         geo_precision=precision, frame=m.frame.frame if m.frame else None,
-                        noun=m.noun, rule=rule, score=0.6 if m.weak else 1.0, anchor=anchor,
+                        noun=_noun_surface(text, norm, toks, m), rule=rule, score=0.6 if m.weak else 1.0, anchor=anchor,
                         frame_only=m.frame_only)
+
+
+def _noun_surface(text: str, norm: Any, toks: Tokens, m: _M) -> str | None:
+    """The place noun as written (its proclitics dropped): "بلدة", "village", "حقل"."""
+    if not m.noun:
+        return None
+    k = m.s0 if m.s0 < m.t0 or m.rule != "noun.site" else m.t0
+    if m.rule == "noun.site" or k >= m.t0:
+        return m.noun if not is_arabic(m.noun) else _surface(text, norm, toks, m.t0, m.strip)
+    return _surface(text, norm, toks, k, _clitic_len(toks.words[k], _noun_stem(toks.words[k])))
+
+
+def _noun_stem(word: str) -> str:
+    lex = lexicon()
+    return next((st for st in token_stems(word) if st in lex.settlement or st in lex.site), word)
+
+
+def _surface(text: str, norm: Any, toks: Tokens, t: int, strip: int) -> str:
+    a, b = norm.span(toks.starts[t] + strip, toks.ends[t])
+    return text[a:b]
 
 
 def to_location(m: PlaceMention, text: str | None = None) -> Location:

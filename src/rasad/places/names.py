@@ -74,7 +74,7 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
         if is_stop(nxt, start=False) or verb_like(nxt) or \
                 (not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives):
             break
-        if nxt in lex.name_tails:
+        if nxt in lex.name_tails or (nxt.startswith("ال") and nxt[2:] in lex.name_tails and _starts_article(cur)):
             end += 1
             continue
         if cur.isdigit():

@@ -80,6 +80,10 @@ RULES_HASH = _rules_hash()
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
+# first words of names that never take the article
+_NO_ARTICLE_HEADS = frozenset(("ابو", "ام", "بني", "بنو", "عين", "تل", "دير", "كفر", "جسر", "بيت", "خربه", "حي",
+                               "مزرعه", "قريه", "مركز", "معر", "راس", "ابن", "بير", "نبع", "وادي", "جبل", "سد",
+                               "حقل", "مطار"))
 # Leading place nouns of source names that text often omits ("حي الميدان" -> "الميدان").
 AR_NOUNS = ("حي", "حاره", "قريه", "مدينه", "بلده", "مجمع", "ناحيه", "مخيم", "منطقه", "دوار", "ساحه")
 EN_NOUNS = ("hay", "hai", "village of", "city of", "town of", "camp", "al-hay")
@@ -155,28 +159,9 @@ def ar_variants(name: str) -> list[tuple[str, str]]:
     bare = ar_strip_article(key)
     add(bare, "no_article")
     first = key.split(" ", 1)[0]
-    if (
-        not key.startswith("ال")
-        and len(first) >= 3
-        and not first.startswith(
-            (
-                "ابو",
-                "ام ",
-                "بني",
-                "بنو",
-                "عين",
-                "تل",
-                "دير",
-                "كفر",
-                "جسر",
-                "بيت",
-                "خربه",
-                "حي",
-                "مزرعه",
-                "قريه",
-            )
-        )
-    ):
+    # the article added only to names of 4+ letters (بلد -> البلد "the country" is a word) that
+    # never take it (ابو، ام، عين، تل، دير، كفر ...)
+    if not key.startswith("ال") and len(first) >= 4 and first not in _NO_ARTICLE_HEADS:
         add("ال" + key, "add_article")
     # تل X <-> تلX, عين X stays; "تل ابيض" / "تلابيض", "تلعفر" / "تل عفر"
     for pre in ("تل ", "كفر ", "معر ", "دير "):

@@ -357,9 +357,12 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 def document_date(text: str, lang: str, head: int = 600) -> date | None:
     """A date the document gives for itself near its top (a dateline, "تاريخ الحدث 2025/07/16",
     "بغداد 29 ديسمبر 2019"), for documents without a publication date: the first full date
-    (day, month and year) in the first ``head`` characters."""
-    for dm in find_dates(text[:head], lang, None):
-        if dm.value is not None and dm.precision == 1 and not dm.rule.startswith("year"):
+    (day, month and year) starting in the first ``head`` characters (years named anywhere in
+    the text help to date "السبت 23 إبريل")."""
+    for dm in find_dates(text, lang, None):
+        if dm.start >= head:
+            break
+        if dm.value is not None and dm.precision == 1:
             return dm.value
     return None
 

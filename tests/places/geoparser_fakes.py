@@ -26,7 +26,7 @@ ROWS = [
     ("t:ain_arus", "عين العروس", "Ein Al Arus", "town", 36.669, 38.951, "SY", "Ar-Raqqa", "Tell Abiad"),
     ("t:badi", "البديع", "Al Badi", "town", 36.652, 38.967, "SY", "Ar-Raqqa", "Tell Abiad"),
     ("t:tayba_dez", "الطيبة", "Al Tayba", "town", 34.997, 40.530, "SY", "Deir-ez-Zor", "Al Mayadin"),
-    ("t:tayba_homs", "الطيبة", "Al Tayba", "town", 34.990, 36.960, "SY", "Homs", "Homs"),
+    ("t:tayba_homs", "الطيبة", "Al Tayba", "town", 34.850, 36.850, "SY", "Homs", "Homs"),
     ("t:tayba_daraa", "الطيبة", "Al Tayba", "town", 32.564, 36.213, "SY", "Dar'a", "Dar'a"),
     ("t:homs", "حمص", "Homs", "town", 34.732, 36.714, "SY", "Homs", "Homs"),
     ("g:homs", "حمص", "Homs", "governorate", 34.732, 36.714, "SY", "Homs", None),
