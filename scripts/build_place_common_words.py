@@ -2,8 +2,8 @@
 """Build src/rasad/data/place_common_words.tsv: common Arabic words and the gazetteer names
 that are also common words.
 
-For every Arabic name key of the gazetteer (bare form: match-normalised, first word without
-its article) of one or two words, and every Latin name word, look up the word's frequency
+For every one-word Arabic name key of the gazetteer (bare form: match-normalised, without
+its article), and every Latin name word, look up the word's frequency
 in general text with `wordfreq` (Zipf scale: 6 = once per thousand words, 3 = once per
 million) and keep those at or above --min-zipf; add the --top-words most frequent Arabic words (bare
 keys). The geoparser treats such names as weak: they count as places only with a place cue
@@ -57,7 +57,7 @@ def main() -> int:
     for name, _i, _k in gaz.names():
         if is_arabic(name):
             key, _art = arabic_key(name)
-            if key in ar or len(key.split()) > 2:
+            if key in ar or " " in key:  # wordfreq's estimates for phrases are not usable
                 continue
             cands = forms(key) | {f for o in originals.get(key, ()) for f in forms(o)}
             ar[key] = max(zipf_frequency(f, "ar") for f in cands)

@@ -44,7 +44,9 @@ class RunSummary:
         return len(self.ingest_errors) + len(self.extract_errors)
 
 
-def extract_into_store(store: Any, track: Track = _no_progress, redo: bool = False) -> tuple[int, list[tuple[str, str]]]:
+def extract_into_store(
+    store: Any, track: Track = _no_progress, redo: bool = False
+) -> tuple[int, list[tuple[str, str]]]:
     """Extract events for the stored documents that need it (or all with ``redo``).
 
     A document whose extraction fails keeps its previous events and gets a per-document error."""
@@ -104,6 +106,40 @@ def write_outputs(
     return files, day
 
 
+def ingest_step(
+    store: Any,
+    inputs: list[Path],
+    summary: RunSummary,
+    on_file: Callable[[int, int, Any], None] | None = None,
+) -> None:
+    from rasad.ingest import IngestOptions
+    from rasad.ingest.to_store import ingest_into_store
+
+    ing = ingest_into_store(inputs, store, IngestOptions(), on_file=on_file)
+    summary.ingest = dict(ing.counts)
+    summary.ingest_errors = list(ing.errors)
+
+
+def derive_step(
+    store: Any, out_dir: Path, summary: RunSummary, track: Track = _no_progress, day: date | None = None
+) -> None:
+    """Extraction, control timelines and outputs over what ``store`` holds."""
+    from rasad.control.build import build_from_store
+    from rasad.control.timeline import snapshot
+
+    summary.extracted, summary.extract_errors = extract_into_store(store, track)
+    intervals, stats = build_from_store(store, track=track)
+    summary.extract_errors += stats.pop("errors")
+    summary.control_stats = stats
+    store.replace_control(intervals)
+    events = list(store.iter_events())
+    summary.events_by_type = Counter(e.sub_event_type for e in events)
+    summary.files, summary.map_day = write_outputs(store, out_dir, intervals, events, day)
+    if summary.map_day:
+        for iv in snapshot(intervals, summary.map_day).values():
+            summary.held_by_actor[iv.controller] += 1
+
+
 def run(
     inputs: list[Path],
     out_dir: Path,
@@ -113,28 +149,11 @@ def run(
     day: date | None = None,
 ) -> RunSummary:
     """Ingest ``inputs``, extract events, build control timelines, write exports and maps."""
-    from rasad.control.build import build_from_store
-    from rasad.control.timeline import snapshot
-    from rasad.ingest import IngestOptions
-    from rasad.ingest.to_store import ingest_into_store
     from rasad.store import Store
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    db = db or out_dir / "rasad.db"
     summary = RunSummary()
-    with Store(db) as store:
-        ing = ingest_into_store(inputs, store, IngestOptions(), on_file=on_file)
-        summary.ingest = dict(ing.counts)
-        summary.ingest_errors = list(ing.errors)
-        summary.extracted, summary.extract_errors = extract_into_store(store, track)
-        intervals, stats = build_from_store(store, track=track)
-        summary.extract_errors += stats.pop("errors")
-        summary.control_stats = stats
-        store.replace_control(intervals)
-        events = list(store.iter_events())
-        summary.events_by_type = Counter(e.sub_event_type for e in events)
-        summary.files, summary.map_day = write_outputs(store, out_dir, intervals, events, day)
-        if summary.map_day:
-            for iv in snapshot(intervals, summary.map_day).values():
-                summary.held_by_actor[iv.controller] += 1
+    with Store(db or out_dir / "rasad.db") as store:
+        ingest_step(store, inputs, summary, on_file)
+        derive_step(store, out_dir, summary, track, day)
     return summary

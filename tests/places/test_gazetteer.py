@@ -501,3 +501,10 @@ def test_geonames_zip_as_downloaded(src_dir: Path, tmp_path: Path) -> None:
     assert [p.id for p in g.lookup("جبل البشري")] == ["GN:102"]
     # admin1 of the nearest listed place (in this tiny list: at-Tiba, Homs, 50 km away)
     assert g.get("GN:102").admin1 == "Homs"  # type: ignore[union-attr]
+
+
+def test_packaged_variants_are_current(shipped: Gazetteer) -> None:
+    """The shipped file carries variants made by today's rules (else loading recomputes them)."""
+    assert shipped.info()["precomputed_variants"] > 12_000, (
+        "variant rules or normalisation changed: run python scripts/build_gazetteer.py"
+    )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from rasad.model import PlaceMention
 from rasad.places.geoparser import find_places, to_location
-from geoparser_fakes import FakeGazetteer
+
+FakeGazetteer = Any  # tests/places/conftest.py
 
 
 @pytest.fixture(scope="module")
-def gaz() -> FakeGazetteer:
-    return FakeGazetteer()
+def gaz(fake_gazetteer: Any) -> Any:
+    return fake_gazetteer
 
 
 def _find(text: str, gaz: FakeGazetteer, lang: str = "ar") -> list[PlaceMention]:

@@ -3,6 +3,12 @@
 API (agreed in COMMON.md): ``find_actors(text, lang)``, ``resolve_anaphora(text, lang, mentions)``,
 ``actor_kind(code)``, ``is_state_side(code)``; helpers ``find_all_actors``, ``last_actor_before``,
 ``coalition_groups``, ``leading_actor``, ``is_supporter``, ``document_country``, ``load_actors``.
+
+An ActorMention's ``rule`` tells how it was found: the alias id (``SYR_GOV:ar:قوات النظام``,
+``nationality:ar:تركي``, ``SNA:patron:ar:…``), then ``+gen`` when a genitive head was taken into
+the span (عناصر التنظيم), ``@SY``/``@IQ`` when a generic name took the document's country (``@SY?``:
+no country cue, Syria assumed), ``|support`` for an actor named as assisting (بدعم من X); anaphors
+(``anaphor=True``) end in ``->antecedent`` or ``->fallback``.
 """
 
 from rasad.actors.discourse import (

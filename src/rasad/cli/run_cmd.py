@@ -32,8 +32,11 @@ def _summary_table(summary: object, out_dir: Path, seconds: float) -> None:
         f"{n_events}: " + ", ".join(f"{k} {v}" for k, v in summary.events_by_type.most_common()),
     )
     cs = summary.control_stats
-    t.add_row("control", f"{cs.get('places', 0)} place(s), {cs.get('intervals', 0)} interval(s), "
-              f"{cs.get('observations', 0)} observation(s)")
+    t.add_row(
+        "control",
+        f"{cs.get('places', 0)} place(s), {cs.get('intervals', 0)} interval(s), "
+        f"{cs.get('observations', 0)} observation(s)",
+    )
     if summary.map_day:
         held = ", ".join(f"{k} {v}" for k, v in summary.held_by_actor.most_common()) or "none"
         t.add_row(f"held on {summary.map_day}", held)
@@ -67,7 +70,8 @@ def register(app: typer.Typer) -> None:
         events.jsonl, events.csv (ACLED columns), events.geojson, control.csv, map.png, map.html.
 
         Exit codes: 0 all went through; 1 some documents failed (listed); 3 no input found."""
-        from rasad.pipeline import run
+        from rasad.pipeline import RunSummary, derive_step, ingest_step
+        from rasad.store import Store
 
         missing = [p for p in inputs if not p.exists()]
         if missing:
@@ -78,15 +82,20 @@ def register(app: typer.Typer) -> None:
         except ValueError:
             raise typer.BadParameter(f"--date: expected YYYY-MM-DD, got {day!r}") from None
         t0 = time.perf_counter()
-        with common.progress_bar() as prog:
-            task = prog.add_task("ingest", total=None, rate="")
+        out.mkdir(parents=True, exist_ok=True)
+        summary = RunSummary()
+        with Store(db or out / "rasad.db") as store:
+            with common.progress_bar() as prog:
+                task = prog.add_task("ingest", total=None, rate="")
 
-            def on_file(done: int, total: int, s: object) -> None:
-                dt = time.perf_counter() - t0
-                prog.update(task, completed=done, total=total,
-                            rate=f"{done / dt:,.1f} files/s" if dt > 0 else "")
+                def on_file(done: int, total: int, s: object) -> None:
+                    dt = time.perf_counter() - t0
+                    prog.update(
+                        task, completed=done, total=total, rate=f"{done / dt:,.1f} files/s" if dt > 0 else ""
+                    )
 
-            summary = run(list(inputs), out, db=db, track=common.track, on_file=on_file, day=the_day)
+                ingest_step(store, list(inputs), summary, on_file)
+            derive_step(store, out, summary, common.track, the_day)
         if not summary.ingest and not summary.ingest_errors:
             err_console.print("[red]nothing to read: no HTML, text, JSON Lines or WARC file found")
             raise typer.Exit(EXIT_FATAL)

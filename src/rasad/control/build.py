@@ -52,11 +52,17 @@ def build_from_store(
                 obs_list.append(obs)
     seeds = list(store.iter_control_seeds())
     corrections = list(store.iter_corrections("control"))
-    intervals = build_timelines(events, seeds=seeds, corrections=corrections, observations=obs_list,
-                                published=published)
-    stats = {"documents": len(docs), "events": len(events), "observations": len(obs_list),
-             "seeds": len(seeds), "corrections": len(corrections), "intervals": len(intervals),
-             "places": len({iv.place_key for iv in intervals}), "errors": errors}
+    intervals = build_timelines(
+        events, seeds=seeds, corrections=corrections, observations=obs_list, published=published
+    )
+    stats = {
+        "documents": len(docs),
+        "events": len(events),
+        "observations": len(obs_list),
+        "seeds": len(seeds),
+        "corrections": len(corrections),
+        "intervals": len(intervals),
+        "places": len({iv.place_key for iv in intervals}),
+        "errors": errors,
+    }
     return intervals, stats
-
-

@@ -113,7 +113,7 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> _M:
         elif not any(p.source == "world" for p in cands) and \
                 lex.common.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
             m.weak = True  # a frequent Arabic word ("العمال", "درجة", "فارس")
-        elif one_word and (key in lex.weak or len(key) <= 3):
+        elif key in lex.weak or (one_word and len(key) <= 3):
             m.weak = True
         elif one_word and len(key) <= 4 and not h.article and all(a for _i, a, _k in h.info.entries):
             m.weak = True  # "باب" for الباب

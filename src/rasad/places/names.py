@@ -71,12 +71,13 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
             break
         if nxt.startswith("و") and nxt not in lex.name_tails and nxt not in lex.name_heads:
             break
-        if is_stop(nxt, start=False) or verb_like(nxt) or \
-                (not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives):
+        if is_stop(nxt, start=False) or verb_like(nxt):
             break
-        if nxt in lex.name_tails or (nxt.startswith("ال") and nxt[2:] in lex.name_tails and _starts_article(cur)):
-            end += 1
+        if nxt in lex.name_tails or (nxt[:2] == "ال" and nxt[2:] in lex.name_tails and _starts_article(cur)):
+            end += 1  # "معارة عليا", "الحمام الصغير"
             continue
+        if not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives:
+            break
         if cur.isdigit():
             break
         if (site and nxt.isdigit()) or cur in lex.name_heads:
@@ -97,7 +98,8 @@ def site_adjectives_end(toks: Tokens, end: int) -> int:
     return end
 
 
-def latin_name_span(toks: Tokens, j: int, forward: bool = True, max_tokens: int = 4) -> tuple[int, int] | None:
+def latin_name_span(toks: Tokens, j: int, forward: bool = True,
+                    max_tokens: int = 4) -> tuple[int, int] | None:
     """A run of capitalised Latin tokens (with al-/el- articles) starting (or ending) at ``j``."""
     words, n = toks.words, len(toks)
     lex = lexicon()

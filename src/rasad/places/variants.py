@@ -81,9 +81,10 @@ RULES_HASH = _rules_hash()
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 # first words of names that never take the article
-_NO_ARTICLE_HEADS = frozenset(("ابو", "ام", "بني", "بنو", "عين", "تل", "دير", "كفر", "جسر", "بيت", "خربه", "حي",
-                               "مزرعه", "قريه", "مركز", "معر", "راس", "ابن", "بير", "نبع", "وادي", "جبل", "سد",
-                               "حقل", "مطار"))
+_NO_ARTICLE_HEADS = frozenset((
+    "ابو", "ام", "بني", "بنو", "عين", "تل", "دير", "كفر", "جسر", "بيت", "خربه", "حي", "مزرعه",
+    "قريه", "مركز", "معر", "راس", "ابن", "بير", "نبع", "وادي", "جبل", "سد", "حقل", "مطار",
+))
 # Leading place nouns of source names that text often omits ("حي الميدان" -> "الميدان").
 AR_NOUNS = ("حي", "حاره", "قريه", "مدينه", "بلده", "مجمع", "ناحيه", "مخيم", "منطقه", "دوار", "ساحه")
 EN_NOUNS = ("hay", "hai", "village of", "city of", "town of", "camp", "al-hay")

@@ -1,8 +1,10 @@
-"""A small gazetteer with the API of rasad.places.gazetteer.Gazetteer, for geoparser tests."""
+"""Fixtures for the places tests (geoparser): a small fake gazetteer with the agreed API."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import pytest
 
 from rasad.model import Place
 from rasad.text.normalize import match_key
@@ -61,3 +63,8 @@ class FakeGazetteer:
 
     def get(self, place_id: str) -> Place | None:
         return next((p for p in self.places if p.id == place_id), None)
+
+
+@pytest.fixture(scope="session")
+def fake_gazetteer() -> FakeGazetteer:
+    return FakeGazetteer()
