@@ -19,7 +19,7 @@ from rasad.events.context import Context, Span
 from rasad.events.dates_fat import event_date, fatalities_for
 from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
-from rasad.events.scope import PlaceChoice, choose_places, place_key
+from rasad.events.scope import PlaceChoice, anaphoric_hit, choose_places, place_key
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
 from rasad.model import Event, Evidence, Location, PlaceMention
 
@@ -183,6 +183,11 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
+        if anaphoric_hit(ctx, hit) and has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), TEMPORAL):
+            continue  # "before the withdrawal", "the toll of the shelling": an event already told
+        if anaphoric_hit(ctx, hit) and any(family(c.sub) == family(hit.event) for c in out) and has_cue(
+                tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), TOLL):
+            continue
         places = choose_places(ctx, hit, hi)
         if len(places) == 1 and places[0].how == "frame":
             places = _refine_frame(ctx, hit, places, hit_sents) or places
@@ -248,6 +253,8 @@ UNCLAIMED_TYPES = frozenset({"remote_explosive_landmine_ied", "suicide_bomb", "s
                              "air_drone_strike", "grenade", "attack", "abduction_forced_disappearance"})
 # actors whose strikes in Syria and Iraq are air strikes when the text only says "قصف"
 AIR_ONLY = frozenset({"USA_COAL", "RUS", "ISR"})
+TEMPORAL = ("قبل", "بعد", "before", "after")
+TOLL = ("ضحايا", "حصيلة", "toll", "victims")
 CIRCUMSTANTIAL = ("بعد", "عقب", "اثر", "وسط", "خلال", "after", "following", "amid", "during")
 
 

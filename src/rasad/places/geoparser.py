@@ -192,7 +192,7 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
                     nxt.prefer = (kind,) if kind != "region" else ()
                     nxt.s0 = i
                 continue
-            end = claim(i + 1, name_end(toks, i + 1))
+            end = claim(i + 1, name_end(toks, i + 1, after_noun=True))
             if end == i + 1 and _common(words[i + 1]) >= COMMON_NOUN_NAME:
                 continue
             if end >= i + 1:
@@ -219,7 +219,7 @@ def _nouns(toks: Tokens, ms: list[_M], start_at: dict[int, _M]) -> list[_M]:
             else:
                 continue
         else:
-            end = claim(i + 1, name_end(toks, i + 1, site=True))
+            end = claim(i + 1, name_end(toks, i + 1, site=True, after_noun=True))
             if end < i + 1:
                 continue
         end = site_adjectives_end(toks, end)
@@ -234,6 +234,15 @@ def _longer_name(toks: Tokens, m: _M, start_at: dict[int, _M]) -> bool:
         return False
     end = name_end(toks, m.t0)
     return end > m.t1 and all(t not in start_at for t in range(m.t1 + 1, end + 1))
+
+
+def _tails_end(toks: Tokens, e: int) -> int:
+    """Skip words that continue a known name ("درعا البلد", "حمص القديمة")."""
+    tails = lexicon().name_tails
+    while e + 1 < len(toks) and toks.space_gap(e + 1) and toks.words[e + 1][:2] == "ال" \
+            and toks.words[e + 1][2:] in tails:
+        e += 1
+    return e
 
 
 def _definite(word: str) -> bool:
@@ -303,7 +312,7 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
         if (m.weak and not m.cue) or (m.rule == "gaz" and not m.cue and len(m.cands) > 6):
             continue
         # forward
-        e, items = m.s1, 0
+        e, items = _tails_end(toks, m.s1), 0
         known, unknown = 1, 0
         opened = (m.noun is not None and m.s0 < m.t0) or (  # "قرى X، Y، Z": a list a noun opens
             m.t0 > 0 and bool(token_stems(words[m.t0 - 1]) & lexicon().list_openers))
@@ -334,7 +343,7 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
             if other is not None:
                 if other.weak and not other.cue:
                     other.cue = "list"
-                e = other.s1
+                e = _tails_end(toks, other.s1)
                 items += 1
                 known += 1
                 continue

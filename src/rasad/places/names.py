@@ -51,7 +51,7 @@ def _starts_article(word: str) -> bool:
     return word.startswith("ال") and len(word) > 3 and word != "الله"
 
 
-def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None) -> int:
+def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None, after_noun: bool = False) -> int:
     """Last token of an Arabic name that starts at token ``j`` (``j - 1`` when none does)."""
     lex = lexicon()
     words = toks.words
@@ -60,8 +60,8 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
     w = words[j] if j <= last else ""
     if not w or (not is_arabic(w) and not (site and w.isdigit())):
         return j - 1
-    if len(w) < 2 or (is_stop(w) and w not in lex.name_heads) or verb_like(w):
-        return j - 1
+    if len(w) < 2 or (is_stop(w, start=not after_noun) and w not in lex.name_heads) or verb_like(w):
+        return j - 1  # after a place noun, person names start names too ("ساحة سعد الله الجابري")
     if not site and w not in lex.name_heads and token_stems(w) & (lex.site | set(lex.settlement)):
         return j - 1  # "محور ناحية جنديرس": a noun, not a name
     end = j
@@ -75,6 +75,9 @@ def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None)
             break
         if nxt in lex.name_tails or (nxt[:2] == "ال" and nxt[2:] in lex.name_tails and _starts_article(cur)):
             end += 1  # "معارة عليا", "الحمام الصغير"
+            continue
+        if cur in lex.name_tails and cur in ("الله", "الدين") and _starts_article(nxt) and after_noun:
+            end += 1  # a family name after "عبد الله", "نور الدين"
             continue
         if not site and nxt.startswith("ال") and nxt[2:] in lex.site_adjectives:
             break
