@@ -72,9 +72,7 @@ def track(items: Iterable[T], description: str, total: int | None = None, unit: 
     with progress_bar() as prog:
         task = prog.add_task(description, total=total, rate="")
         t0 = time.perf_counter()
-        n = 0
-        for item in items:
+        for n, item in enumerate(items, 1):
             yield item
-            n += 1
             dt = time.perf_counter() - t0
             prog.update(task, advance=1, rate=f"{n / dt:,.1f} {unit}/s" if dt > 0 else "")

@@ -40,7 +40,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors and final results."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
 ) -> None:
     """rasad: read conflict news, write events and control maps."""
     state.quiet = quiet

@@ -40,6 +40,7 @@ from datetime import date
 from typing import Any
 
 from rasad.model import Event, Location
+from rasad.text.normalize import scorer_name_key
 
 TERRITORY_GAIN = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
 TRANSFER = "non_violent_transfer_of_territory"
@@ -61,18 +62,13 @@ DATE_FACTOR = {None: 1.0, "event": 1.0, "publication": 0.8, "document": 0.8, "un
 # claim kinds
 CHANGE, OBSERVATION, SEED, CONTESTED = "change", "observation", "seed", "contest"
 
-_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_ALEFS = re.compile("[إأآٱ]")
-_ARTICLE = re.compile(r"^(ال|al[- ]|el[- ]|the )")
 _SPACES = re.compile(r"\s+")
 
 
 def norm_name(s: str | None) -> str:
-    """Loose name key (as the reference scorer's): no diacritics, unified letters, no article."""
-    s = _DIACRITICS.sub("", (s or "").strip().lower())
-    s = _ALEFS.sub("ا", s).replace("ى", "ي").replace("ة", "ه")
-    s = _SPACES.sub(" ", s)
-    return _ARTICLE.sub("", s)
+    """Place-key form of a name: the scorer's loose key, spaces collapsed, "the " dropped."""
+    s = _SPACES.sub(" ", scorer_name_key((s or "").replace("\u0670", "")))
+    return s.removeprefix("the ")
 
 
 def place_key_for_name(name: str) -> str:

@@ -30,7 +30,6 @@ Returns the totals — ``score`` (None when there are no places), ``places``, ``
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -38,15 +37,13 @@ from typing import Any
 
 from rasad.control.claims import TERRITORY, norm_name
 from rasad.control.timeline import SUPERSEDED, build_timelines
+from rasad.geo import haversine_km
 from rasad.model import ControlInterval, Event, Evidence, Location
 
 Json = Mapping[str, Any]
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+km = haversine_km
 
 
 def _date(v: Any) -> date | None:

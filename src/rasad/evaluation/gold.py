@@ -15,12 +15,14 @@ coordinates — the same name under :func:`norm_name`.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from rasad.geo import haversine_km
+from rasad.text.normalize import scorer_name_key
 
 Json = Mapping[str, Any]
 
@@ -44,16 +46,10 @@ _ARTICLE = re.compile(r"^(ال|al[- ]|el[- ])")
 
 def km(a: Json, b: Json) -> float:
     """Great-circle distance in km between two ``{"lat", "lon"}`` objects."""
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
-def norm_name(s: str | None) -> str:
-    """Loose Arabic/Latin name key: no diacritics, unified alef/ya/ta marbuta, no article."""
-    s = _DIACRITICS.sub("", (s or "").strip().lower())
-    s = _ALEFS.sub("ا", s).replace("ى", "ي").replace("ة", "ه")
-    return _ARTICLE.sub("", s)
+norm_name = scorer_name_key
 
 
 def loc_distance(gold: Json, pred: Json) -> float | None:

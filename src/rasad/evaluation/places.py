@@ -18,32 +18,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from rasad.geo import haversine_km
 from rasad.model import PlaceMention
 from rasad.places.geoparser import find_places, to_location
-from rasad.text.normalize import normalize
+from rasad.text.normalize import normalize, scorer_name_key
 
 WINDOW = 150
 GOLD_FILES = ("seed.jsonl", "ar_dev.jsonl", "en_dev.jsonl")
 
 
-def norm_name(s: str | None) -> str:
-    """The reference scorer's name key (eval/score.py)."""
-    s = re.sub("[\u064b-\u0652\u0640]", "", (s or "").strip().lower())
-    s = re.sub("[إأآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
-    return re.sub(r"^(ال|al[- ]|el[- ])", "", s)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+norm_name = scorer_name_key
+km = haversine_km
 
 
 def load_gold(shared: Path) -> list[dict[str, Any]]:

@@ -157,8 +157,12 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     r = Roles()
     after = [a for a in sent if hit.end <= a.start < hi]
     agent: Span[ActorMention] | None = None
+    # 0. an actor mention that covers the trigger ("Syrian regime shelling"): its agent
+    for a in sent:
+        if a.start < hit.start < a.end and a.m.code not in NON_AGENTS:
+            agent = a
     # 1. agent phrase after the trigger
-    for a in after:
+    for a in after if agent is None else []:
         gap = ctx.t[hit.end:a.start]
         if len(gap) > 60:
             break

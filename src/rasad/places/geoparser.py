@@ -352,11 +352,16 @@ def _lists(toks: Tokens, ms: list[_M]) -> list[_M]:
             if is_arabic(w):
                 stem = w[1:] if conj and w.startswith("و") else w
                 definite = stem.startswith("ال")
-                if is_stop(stem) or len(stem) < 3 or (_noun_at(toks, j) and not definite
-                                                      and not token_stems(w) & lexicon().site):
-                    break
                 site = bool(token_stems(w) & lexicon().site) and not definite
-                end = name_end(toks, j, site=site)
+                end = name_end(toks, j, site=site, after_noun=True)
+                if end < j and opened and definite and _noun_at(toks, j) and (j + 1 >= n or toks.list_sep(j + 1)
+                                                                            or toks.words[j + 1][:1] == "و"):
+                    end = j  # "مناطق ... والمخيم وسجنة": a definite place noun used as a name in a list
+                elif end <= j and (is_stop(stem) or len(stem) < 3 or (_noun_at(toks, j) and not definite
+                                                                      and not site)):
+                    break
+                if end < j or (end == j and not (opened and definite and _noun_at(toks, j))):
+                    end = name_end(toks, j, site=site)
                 if end < j or (site and end == j):
                     break
                 if end == j and _common(stem) >= COMMON_LIST_ITEM and not _noun_at(toks, j):

@@ -58,7 +58,7 @@ def bare_forms(token: str) -> list[tuple[str, str]]:
 
 def strip_article(word: str) -> tuple[str, bool]:
     """``word`` without a leading ال (when at least two letters remain), and whether it had one."""
-    if word.startswith("ال") and len(word) >= 4:
+    if word.startswith("ال") and len(word) >= 4 and word != "الله":
         return word[2:], True
     return word, False
 

@@ -133,3 +133,19 @@ def display_text(text: str) -> str:
 def match_key(text: str) -> str:
     """The ``match`` normalisation of ``text``, whitespace collapsed: a lookup key for names."""
     return " ".join(normalize(text, "match").text.split())
+
+
+_SCORER_DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {TATWEEL}
+_SCORER_ALEFS = str.maketrans({"إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def scorer_name_key(name: str | None) -> str:
+    """The reference scorer's loose name key (``norm_name`` of ../shared/eval/score.py), exactly:
+    diacritics and tatweel removed, alef forms, ى and ة unified, lower case, leading article
+    (ال, al-, el-) dropped. Used wherever a place name must match the way the scorer matches it."""
+    s = "".join(ch for ch in (name or "").strip().lower() if ch not in _SCORER_DIACRITICS)
+    s = s.translate(_SCORER_ALEFS)
+    for article in ("ال", "al-", "al ", "el-", "el "):
+        if s.startswith(article):
+            return s[len(article) :]
+    return s
