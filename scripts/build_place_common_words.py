@@ -80,11 +80,15 @@ def main() -> int:
         z = zipf_frequency(w, "ar")
         if z > ar.get(k, 0.0):
             ar[k] = z
+    # frequent English words as written (lower case): "Live", "Both", "Amid" open sentences
+    words_en = {w: zipf_frequency(w, "en") for w in top_n_list("en", a.top_words) if w.isalpha()}
     rows = sorted(((k, z, "ar") for k, z in ar.items() if z >= a.min_zipf), key=lambda r: -r[1])
     rows += sorted(((k, z, "en") for k, z in en.items() if z >= a.min_zipf), key=lambda r: -r[1])
+    rows += sorted(((k, z, "en_word") for k, z in words_en.items() if z >= 4.0), key=lambda r: -r[1])
     with a.out.open("w", encoding="utf-8") as f:
-        f.write("# Gazetteer names that are also common words (built by scripts/build_place_common_words.py\n")
-        f.write(f"# from wordfreq Zipf frequencies, min {a.min_zipf}). key: Arabic bare name key or Latin key.\n")
+        f.write("# Common Arabic words and gazetteer names that are also common words\n")
+        f.write(f"# (scripts/build_place_common_words.py, wordfreq Zipf frequencies, min {a.min_zipf}).\n")
+        f.write("# key: Arabic bare key (match-normalised, no article) or Latin key.\n")
         f.write("key\tzipf\tlang\n")
         for k, z, lang in rows:
             f.write(f"{k}\t{z:.2f}\t{lang}\n")

@@ -20,7 +20,9 @@ def test_dates_today_yesterday_and_unknown():
 
 def test_fatalities_digits_words_dozens_and_injuries():
     assert [e.fatalities for e in run("قتل 5 مدنيين جراء قصف مدفعي لقوات النظام على بلدة سرمين.")] == [5]
-    assert [e.fatalities for e in run("قتل خمسة عناصر من قوات النظام في اشتباكات مع الفصائل في قرية الفطيرة.")] == [5]
+    assert [
+        e.fatalities for e in run("قتل خمسة عناصر من قوات النظام في اشتباكات مع الفصائل في قرية الفطيرة.")
+    ] == [5]
     assert [e.fatalities for e in run("قتل عشرات المدنيين جراء غارات جوية روسية على مدينة أريحا.")] == [None]
     assert [e.fatalities for e in run("أصيب 7 مدنيين جراء قصف مدفعي على بلدة سرمين.")] == [None]
     evs = run("Russian airstrikes killed four civilians in the town of Saraqib on Friday.", "en")
@@ -40,10 +42,12 @@ def test_actor_by_role_not_order():
 def test_protests_and_their_dispersal():
     evs = run("خرج المئات من أهالي مدينة السويداء في مظاهرة تطالب بالإفراج عن المعتقلين.")
     assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [
-        ("peaceful_protest", "PROTESTERS", "السويداء")]
+        ("peaceful_protest", "PROTESTERS", "السويداء")
+    ]
     evs = run("فرقت قوات الأمن العراقية بالغاز المسيل للدموع متظاهرين في مدينة الناصرية.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
-        ("protest_with_intervention", "PROTESTERS", "IRQ_GOV")]
+        ("protest_with_intervention", "PROTESTERS", "IRQ_GOV")
+    ]
 
 
 def test_arrests_and_ied():
@@ -56,7 +60,7 @@ def test_arrests_and_ied():
 def test_event_fields_evidence_and_provenance():
     text = "قصفت قوات النظام اليوم بلدة سرمين بقذائف الهاون."
     (ev,) = run(text)
-    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
     assert "قصفت" in ev.evidence.text and "سرمين" in ev.evidence.text
     assert ev.rule.startswith("ar.") and "@events-" in ev.rule
     assert 0 < ev.confidence < 1

@@ -14,10 +14,18 @@ from rasad.store import Store
 def _write(tmp_path: Path) -> Path:
     p = tmp_path / "news.jsonl"
     recs = [
-        {"doc_id": "n1", "lang": "ar", "published": "2024-03-10",
-         "text": "استعاد الجيش السوري السيطرة على مدينة تدمر من تنظيم داعش."},
-        {"doc_id": "n2", "lang": "en", "published": "2024-03-10",
-         "text": "Russian airstrikes killed four civilians in the town of Saraqib on Friday."},
+        {
+            "doc_id": "n1",
+            "lang": "ar",
+            "published": "2024-03-10",
+            "text": "استعاد الجيش السوري السيطرة على مدينة تدمر من تنظيم داعش.",
+        },
+        {
+            "doc_id": "n2",
+            "lang": "en",
+            "published": "2024-03-10",
+            "text": "Russian airstrikes killed four civilians in the town of Saraqib on Friday.",
+        },
     ]
     p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n", encoding="utf-8")
     return p
@@ -31,7 +39,9 @@ def test_extract_to_jsonl_and_store(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert {(e["doc_id"], e["sub_event_type"]) for e in lines} == {
-        ("n1", "government_regains_territory"), ("n2", "air_drone_strike")}
+        ("n1", "government_regains_territory"),
+        ("n2", "air_drone_strike"),
+    }
     with Store(db) as store:
         assert {e.doc_id for e in store.iter_events()} == {"n1", "n2"}
     # from the store: nothing left to do, then --all re-extracts

@@ -11,10 +11,48 @@ from rasad.events.extract import extract_document
 from rasad.model import Document, Event
 
 PIECES = [
-    "سيطرت", "قوات النظام", "على", "قرية", "حطلة", "و", "مراط", "،", ".", "قصف", "مدفعي", "تنظيم داعش",
-    "عليها", "من", "تحت سيطرة", "وكان", "قد", "أمس", "اليوم", "قتل", "5", "عشرات", "مدنيين", "اشتباكات",
-    "captured", "the village of", "Palmyra", "airstrikes", "killed", "by", "SDF", "\n", "  ", "«", "»", "(", ")",
-    "٣", "ـ", "\u200f", "🙂", "x" * 40,
+    "سيطرت",
+    "قوات النظام",
+    "على",
+    "قرية",
+    "حطلة",
+    "و",
+    "مراط",
+    "،",
+    ".",
+    "قصف",
+    "مدفعي",
+    "تنظيم داعش",
+    "عليها",
+    "من",
+    "تحت سيطرة",
+    "وكان",
+    "قد",
+    "أمس",
+    "اليوم",
+    "قتل",
+    "5",
+    "عشرات",
+    "مدنيين",
+    "اشتباكات",
+    "captured",
+    "the village of",
+    "Palmyra",
+    "airstrikes",
+    "killed",
+    "by",
+    "SDF",
+    "\n",
+    "  ",
+    "«",
+    "»",
+    "(",
+    ")",
+    "٣",
+    "ـ",
+    "\u200f",
+    "🙂",
+    "x" * 40,
 ]
 
 
@@ -22,7 +60,7 @@ def _check(events: list[Event], text: str) -> None:
     assert isinstance(events, list)
     for e in events:
         assert 0 <= e.evidence.start <= e.evidence.end <= len(text)
-        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
         assert 0 < e.confidence <= 1
 
 

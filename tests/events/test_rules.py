@@ -21,8 +21,11 @@ def _covered(lang: str) -> set[str]:
         out.add(r.event)
         out.update(r.switch)
     if "territory" in out:
-        out |= {"government_regains_territory", "non_state_actor_overtakes_territory",
-                "non_violent_transfer_of_territory"}
+        out |= {
+            "government_regains_territory",
+            "non_state_actor_overtakes_territory",
+            "non_violent_transfer_of_territory",
+        }
     if "withdrawal" in out:
         out.add("non_violent_transfer_of_territory")
     return out
@@ -44,7 +47,7 @@ def test_rule_ids_are_unique_and_prefixed() -> None:
 
 def test_arabic_clitics_and_suffixes() -> None:
     t = normalize("وسيطرت الفصائل على القرية، ولتسيطر عليها، وبالقصف، والسيطرة").text
-    got = [(h.rule.id, t[h.start - len(h.prefix):h.end]) for h in find_triggers(t, "ar")]
+    got = [(h.rule.id, t[h.start - len(h.prefix) : h.end]) for h in find_triggers(t, "ar")]
     assert ("ar.territory.control", "وسيطرت") in got
     assert ("ar.territory.control_present", "ولتسيطر") in got
     # a bare present tense is a statement of control, not an event

@@ -28,16 +28,19 @@ def test_anaphora_aliha_points_back_to_the_list():
 def test_state_side_decides_the_sub_type():
     isis = run("سيطر تنظيم داعش على مدينة تدمر بعد اشتباكات مع قوات النظام.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in isis] == [
-        ("non_state_actor_overtakes_territory", "ISIS", "SYR_GOV")]
+        ("non_state_actor_overtakes_territory", "ISIS", "SYR_GOV")
+    ]
     army = run("استعاد الجيش السوري السيطرة على مدينة تدمر من تنظيم داعش.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in army] == [
-        ("government_regains_territory", "SYR_GOV", "ISIS")]
+        ("government_regains_territory", "SYR_GOV", "ISIS")
+    ]
 
 
 def test_withdrawal_without_a_fight_is_a_non_violent_transfer():
     evs = run("انسحبت قوات سوريا الديمقراطية من بلدة عين عيسى دون قتال.")
     assert [(e.sub_event_type, e.actor1, e.actor2, e.location.name) for e in evs] == [
-        ("non_violent_transfer_of_territory", None, "SDF", "عين عيسى")]
+        ("non_violent_transfer_of_territory", None, "SDF", "عين عيسى")
+    ]
 
 
 def test_withdrawal_after_fighting_is_the_capture():
@@ -54,10 +57,13 @@ def test_under_control_of_is_not_an_event():
 
 
 def test_present_tense_control_is_an_observation_not_an_event():
-    doc = Document("obs", "وتسيطر قوات سوريا الديمقراطية على مدينة الرقة منذ سنوات.", "ar", published=PUBLISHED)
+    doc = Document(
+        "obs", "وتسيطر قوات سوريا الديمقراطية على مدينة الرقة منذ سنوات.", "ar", published=PUBLISHED
+    )
     assert run(doc.text) == []
-    obs = find_control_observations(Document("obs", "تقع بلدة حطلة تحت سيطرة قوات النظام.", "ar",
-                                             published=PUBLISHED))
+    obs = find_control_observations(
+        Document("obs", "تقع بلدة حطلة تحت سيطرة قوات النظام.", "ar", published=PUBLISHED)
+    )
     assert [(o["place"].name, o["controller"]) for o in obs] == [("حطلة", "SYR_GOV")]
     assert obs[0]["date"] == PUBLISHED
 
@@ -73,9 +79,13 @@ def test_pluperfect_with_a_recent_day_is_news():
 
 
 def test_english_capture_from():
-    evs = run("Syrian government forces recaptured the town of Palmyra from Islamic State militants on Sunday.", "en")
+    evs = run(
+        "Syrian government forces recaptured the town of Palmyra from Islamic State militants on Sunday.",
+        "en",
+    )
     assert [(e.sub_event_type, e.actor1, e.actor2, e.location.name) for e in evs] == [
-        ("government_regains_territory", "SYR_GOV", "ISIS", "Palmyra")]
+        ("government_regains_territory", "SYR_GOV", "ISIS", "Palmyra")
+    ]
 
 
 def test_english_state_and_history_are_not_events():

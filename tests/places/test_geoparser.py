@@ -60,7 +60,8 @@ def test_spelling_variants(gaz: FakeGazetteer, text: str, place_id: str) -> None
         ("وصلت قافلة للعشارة قادمة من الشمال", "لعشارة", "العشارة", "t:ashara"),
     ],
 )
-def test_proclitics_and_article(gaz: FakeGazetteer, text: str, surface: str, name: str, place_id: str) -> None:
+def test_proclitics_and_article(gaz: FakeGazetteer, text: str, surface: str, name: str,
+                                place_id: str) -> None:
     m = next(m for m in _find(text, gaz) if m.place and m.place.id == place_id)
     assert text[m.start:m.end] == surface
     assert m.name == name
@@ -108,6 +109,21 @@ def test_frame_of_the_place_before_only_locates_it(gaz: FakeGazetteer) -> None:
     assert (loc.lat, loc.geo_precision) == (pytest.approx(36.526), 2)
 
 
+def test_distance_before_a_frame_still_links(gaz: FakeGazetteer) -> None:
+    text = "هاجم التنظيم قرية الزنبقيات الواقعة على بعد 20 كم شمال مدينة الرقة"
+    village, frame = _find(text, gaz)
+    assert village.anchor is not None and village.anchor.id == "t:raqqa" and frame.frame_only
+    ms = _find("The attack hit Hajin, 30 km southeast of Deir ez-Zor.", gaz, "en")
+    assert [m.frame_only for m in ms] == [False, True] and ms[1].frame == "southeast"
+
+
+def test_region_frame_and_governorate_noun(gaz: FakeGazetteer) -> None:
+    (m,) = _find("Coalition jets struck targets in eastern Deir ez-Zor.", gaz, "en")
+    assert m.frame == "region_east" and m.geo_precision == 3
+    (m,) = _find("تشهد محافظة درعا توترا أمنيا", gaz)
+    assert m.place is not None and m.place.kind == "governorate" and m.frame == "governorate"
+
+
 def test_english_frames(gaz: FakeGazetteer) -> None:
     text = "Fighting raged in the countryside of Mayadin and north of Deir ez-Zor."
     ms = _find(text, gaz, "en")
@@ -146,6 +162,7 @@ def test_country_cue_chooses_iraq(gaz: FakeGazetteer) -> None:
         "ألقى بشار الأسد خطابا أمام البرلمان",
         "وصل الوفد أمس وسيغادر اليوم",
         "يعقد المجلس اجتماعه يوم الخميس المقبل",
+        "أعلنت وزارة الدفاع عن خطة جديدة",
     ],
 )
 def test_ordinary_words_and_person_names_are_not_places(gaz: FakeGazetteer, text: str) -> None:

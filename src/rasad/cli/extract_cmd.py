@@ -72,11 +72,21 @@ def extract_documents(
 def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract(
-        paths: list[Path] = typer.Argument(None, help="Files or folders of news (HTML, text, JSON Lines, WARC, .gz)."),
-        out: Path = typer.Option(None, "--out", "-o", help="Write the events as JSON Lines (spec/events.md) here."),
-        db: Path = typer.Option(None, "--db", help="SQLite store: read documents from it (no PATHS) and store events."),
-        all_docs: bool = typer.Option(False, "--all", help="With --db and no PATHS: re-extract every document, "
-                                      "not only those new or extracted by another extractor version."),
+        paths: list[Path] = typer.Argument(
+            None, help="Files or folders of news (HTML, text, JSON Lines, WARC, .gz)."
+        ),
+        out: Path = typer.Option(
+            None, "--out", "-o", help="Write the events as JSON Lines (spec/events.md) here."
+        ),
+        db: Path = typer.Option(
+            None, "--db", help="SQLite store: read documents from it (no PATHS) and store events."
+        ),
+        all_docs: bool = typer.Option(
+            False,
+            "--all",
+            help="With --db and no PATHS: re-extract every document, "
+            "not only those new or extracted by another extractor version.",
+        ),
     ) -> None:
         """Extract events (who did what, where, when, with evidence) from documents.
 
@@ -101,15 +111,20 @@ def register(app: typer.Typer) -> None:
                 err_console.print(f"[red]no input:[/red] give PATHS or an existing --db (looked for {db})")
                 raise typer.Exit(EXIT_FATAL)
             with Store(db) as store:
-                ids = ([d.id for d in store.iter_documents()] if all_docs
-                       else store.documents_needing_extraction(EXTRACTOR_VERSION))
+                ids = (
+                    [d.id for d in store.iter_documents()]
+                    if all_docs
+                    else store.documents_needing_extraction(EXTRACTOR_VERSION)
+                )
                 docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
             counts, n_docs, errors = extract_documents(iter(docs), out, db, store_docs=False, total=len(docs))
         errors = read_errors + errors
         dt = time.perf_counter() - t0
         n_ev = sum(counts.values())
-        info(f"[bold]{n_docs}[/bold] documents -> [bold]{n_ev}[/bold] events in {dt:.1f}s"
-             + (f" ({n_docs / dt:,.0f} docs/s)" if dt > 0 else ""))
+        info(
+            f"[bold]{n_docs}[/bold] documents -> [bold]{n_ev}[/bold] events in {dt:.1f}s"
+            + (f" ({n_docs / dt:,.0f} docs/s)" if dt > 0 else "")
+        )
         for sub, n in counts.most_common():
             info(f"  {sub:38s} {n}")
         if out:

@@ -80,14 +80,18 @@ def register(app: typer.Typer) -> None:
             top = ", ".join(sh(c.name_ar or c.name_en or c.id) + f" ({c.admin1 or c.country})"
                             for c in m.candidates[:3])
             p = m.place or m.anchor
-            res = "—" if p is None else sh(p.name_ar or p.name_en or p.id) + f" [{p.kind}, {p.admin1 or p.country}]"
+            res = "—"
+            if p is not None:
+                res = sh(p.name_ar or p.name_en or p.id) + f" [{p.kind}, {p.admin1 or p.country}]"
             if m.place is None and m.anchor is not None:
                 res = "near " + res
-            ll = f"{p.lat:.4f}, {p.lon:.4f}" if p is not None and p.lat is not None and p.lon is not None else ""
+            ll = ""
+            if p is not None and p.lat is not None and p.lon is not None:
+                ll = f"{p.lat:.4f}, {p.lon:.4f}"
             frame = (m.frame or "") + (" (only locates)" if m.frame_only else "")
-            table.add_row(f"{m.start}-{m.end}", sh(text[m.start:m.end]), frame,
-                          f"{len(m.candidates)}: {top}" if m.candidates else "0", res, ll, str(m.geo_precision),
-                          m.rule)
+            cands = f"{len(m.candidates)}: {top}" if m.candidates else "0"
+            table.add_row(f"{m.start}-{m.end}", sh(text[m.start:m.end]), frame, cands, res, ll,
+                          str(m.geo_precision), m.rule)
         console.print(table)
 
     app.add_typer(places, name="places")

@@ -121,6 +121,19 @@ class NaiveMatcher:
         return sorted(out, key=lambda m: m.start)
 
 
+def _false_kind(m: PlaceMention) -> str:
+    """What a mention that is no gold place is: a country or place abroad, a governorate, a
+    Syrian/Iraqi place that is not an event place of the report, or an unresolved name."""
+    p = m.place or m.anchor
+    if p is None:
+        return "unresolved"
+    if p.country not in ("SY", "IQ"):
+        return "abroad"
+    if p.kind in ("country", "governorate"):
+        return "country_governorate"
+    return "place"
+
+
 def evaluate_gold(shared: Path, gaz: Any) -> dict[str, Any]:
     docs = load_gold(shared)
     naive = NaiveMatcher(gaz)
@@ -156,7 +169,8 @@ def evaluate_gold(shared: Path, gaz: Any) -> dict[str, Any]:
                     c["true"] += 1
                 else:
                     c["false"] += 1
-                    c["false_unresolved" if m.place is None else "false_resolved"] += 1
+                    c[f"false_{_false_kind(m)}"] += 1
+            c["frame_only"] += sum(1 for m in ms if m.frame_only) if who == "rasad" else 0
     res["mentions"] = {k: dict(v) for k, v in false_counts.items()}
     return res
 
@@ -180,7 +194,10 @@ def read_anercorp(path: Path) -> list[list[tuple[str, str]]]:
     return sents
 
 
-def _chunk_text(sents: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+Span = tuple[int, int]
+
+
+def _chunk_text(sents: list[list[tuple[str, str]]]) -> tuple[str, list[Span], list[Span]]:
     """Text of some sentences, token offsets, and gold LOC spans as (first, last) token index."""
     parts: list[str] = []
     offs: list[tuple[int, int]] = []
@@ -271,14 +288,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {lang}: " + "  ".join(f"{k} {x[0]}/{x[1]}" for k, x in v.items()))
     for who, c in res["mentions"].items():
         docs = max(c.get("docs", 1), 1)
-        print(f"mentions/report {who:5s}: {c.get('mentions', 0) / docs:.1f}  true {c.get('true', 0) / docs:.1f}  "
-              f"false {c.get('false', 0) / docs:.1f} (resolved {c.get('false_resolved', 0) / docs:.1f}, "
-              f"unresolved {c.get('false_unresolved', 0) / docs:.1f})")
+
+        def per(k: str, c: Any = c, docs: int = docs) -> str:
+            return f"{c.get(k, 0) / docs:.1f}"
+
+        print(f"mentions/report {who:5s}: {per('mentions')}  true {per('true')}  false {per('false')} "
+              f"(Syrian/Iraqi places {per('false_place')}, countries/governorates "
+              f"{per('false_country_governorate')}, abroad {per('false_abroad')}, unresolved "
+              f"{per('false_unresolved')}); frame-only (not counted) {per('frame_only')}")
     if "anercorp" in res:
         for label, v in res["anercorp"].items():
-            print(f"ANERcorp LOC ({label}): gold {v['gold']} pred {v['pred']}  exact P={v['exact']['precision']:.3f} "
-                  f"R={v['exact']['recall']:.3f}  partial P={v['partial']['precision']:.3f} "
-                  f"R={v['partial']['recall']:.3f}")
+            ex, pa = v["exact"], v["partial"]
+            print(f"ANERcorp LOC ({label}): gold {v['gold']} pred {v['pred']}  exact P={ex['precision']:.3f} "
+                  f"R={ex['recall']:.3f}  partial P={pa['precision']:.3f} "
+                  f"R={pa['recall']:.3f}")
     if a.misses:
         for m in res["misses"]:
             print(f"MISS {m['doc']} [{m['kind']}, p{m['precision']}] {m['gold']}: {m['reason']}")

@@ -10,6 +10,7 @@ observations for the control stage.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_aft
 from rasad.model import Document
 
 MAX_NEWS_AGE_DAYS = 7
+_YEAR = re.compile(r"(?<![\d/.-])(19|20)\d\d(?![\d/.-])")
 RELATIVE = ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "which", "who", "that")
 
 
@@ -39,12 +41,24 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         sentence_words = tokens_before(ctx.t, hit.start, 30, s_lo) + tokens_after(ctx.t, hit.end, 20, s_hi)
         if not has_cue(sentence_words, cues["recent_time"]):
             return "pluperfect"
+    if has_cue(before[-3:], cues["prior_step"]):
+        return "prior_step"
+    # a year in the clause before the publication year ("في عام 2014", "in 2016")
+    if ctx.published is not None:
+        window = ctx.t[max(s_lo, hit.start - 60) : min(hi, hit.end + 60)]
+        for m in _YEAR.finditer(window):
+            if 1950 < int(m.group()) < ctx.published.year:
+                return "old_year"
     # a date in the clause far before publication
     if ctx.published is not None:
         for d in ctx.dates:
-            if s_lo <= d.start < s_hi and d.m.value is not None and abs(d.start - hit.start) < 150:
-                if d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS):
-                    return "old_date"
+            if (
+                s_lo <= d.start < s_hi
+                and d.m.value is not None
+                and abs(d.start - hit.start) < 150
+                and d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS)
+            ):
+                return "old_date"
     return None
 
 
@@ -53,7 +67,7 @@ def state_of_control(ctx: Context, hit: TriggerHit) -> bool:
     cues = load_cues()
     s_lo, _ = ctx.sentence_of(hit.start)
     before = tokens_before(ctx.t, hit.start - len(hit.prefix), 3, s_lo)
-    window = " ".join(before) + " " + ctx.t[hit.start - len(hit.prefix):hit.end]
+    window = " ".join(before) + " " + ctx.t[hit.start - len(hit.prefix) : hit.end]
     return any(c in window for c in cues["state_of_control"])
 
 
@@ -64,10 +78,10 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
     sentence), ``controller`` the actor code after it (or the subject before a present-tense
     تسيطر), ``date`` the publication date; ``evidence`` {start, end, text} in ``doc.text``.
     """
-    ctx = build_context(doc)
+    ctx = build_context(doc, full=True)
     cues = load_cues()
     out: list[dict[str, Any]] = []
-    hits = find_triggers(ctx.t, ctx.lang, ctx.sents)
+    hits = ctx.extra.get("hits") or find_triggers(ctx.t, ctx.lang, ctx.sents)
     found: list[tuple[int, int, str]] = []
     for h in hits:
         if h.observation:
@@ -96,12 +110,14 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
         if place is None or actor is None:
             continue
         os_, oe = ctx.orig_span(min(s, place.start), max(e, place.end, actor.end))
-        out.append({
-            "place": place.m,
-            "controller": actor.m.code,
-            "date": ctx.published,
-            "evidence": {"start": os_, "end": oe, "text": doc.text[os_:oe]},
-            "rule": rule,
-            "doc_id": doc.id,
-        })
+        out.append(
+            {
+                "place": place.m,
+                "controller": actor.m.code,
+                "date": ctx.published,
+                "evidence": {"start": os_, "end": oe, "text": doc.text[os_:oe]},
+                "rule": rule,
+                "doc_id": doc.id,
+            }
+        )
     return out

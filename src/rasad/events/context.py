@@ -63,6 +63,19 @@ class Context:
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         return self.nz.span(start, end)
 
+    def numbers_in(self, s_lo: int, s_hi: int) -> list[Span[NumberMention]]:
+        """Number mentions of the normalised span [s_lo, s_hi) (found on demand, cached)."""
+        cache = self.extra.setdefault("numbers", {})
+        if (s_lo, s_hi) not in cache:
+            o_lo, o_hi = self.orig_span(s_lo, s_hi)
+            find_numbers = _api("rasad.text.numbers", "find_numbers")
+            found = _safe(self, "numbers", find_numbers, self.doc.text[o_lo:o_hi], self.lang)
+            for m in found:
+                m.start += o_lo
+                m.end += o_lo
+            cache[(s_lo, s_hi)] = _spans(found, self.o2n)
+        return cache[(s_lo, s_hi)]
+
 
 def _orig_to_norm(nz: Normalized) -> list[int]:
     n = len(nz.original)
@@ -100,7 +113,12 @@ def _spans(items: list[Any], o2n: list[int]) -> list[Span[Any]]:
     return out
 
 
-def build_context(doc: Document) -> Context:
+def build_context(doc: Document, full: bool = False) -> Context:
+    """The document in the ``match`` view with the other stages' mentions mapped into it.
+
+    The trigger hits are found first (``extra["hits"]``); a document with no event trigger
+    (most of a news stream) skips the other stages unless ``full``. Numbers are found lazily,
+    only in sentences that speak of the dead (:meth:`Context.numbers_in`)."""
     text = doc.text or ""
     lang = doc.lang if doc.lang in ("ar", "en") else "ar"
     nz = normalize(text, "match")
@@ -129,15 +147,17 @@ def build_context(doc: Document) -> Context:
     if fixed and fixed[-1][1] < len(nz.text):
         fixed[-1] = (fixed[-1][0], len(nz.text))
     ctx = Context(doc, lang, nz, nz.text, o2n, fixed or [(0, len(nz.text))], published=doc.published)
-    if not text.strip():
+    from rasad.events.triggers import find_triggers
+
+    hits = find_triggers(ctx.t, lang, ctx.sents) if text.strip() else []
+    ctx.extra["hits"] = hits
+    if not text.strip() or not (full or any(not h.observation for h in hits)):
         return ctx
     find_all_actors = _api("rasad.actors", "find_all_actors")
     find_dates = _api("rasad.text.dates", "find_dates")
-    find_numbers = _api("rasad.text.numbers", "find_numbers")
     find_places = _api("rasad.places.geoparser", "find_places")
     ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang), o2n)
     ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
-    ctx.numbers = _spans(_safe(ctx, "numbers", find_numbers, text, lang), o2n)
     ctx.places = _spans(_safe(ctx, "places", find_places, text, lang), o2n)
     return ctx
 
@@ -146,6 +166,6 @@ def _safe(ctx: Context, what: str, fn: Callable[..., list[Any]], *args: Any) -> 
     """A sibling stage's mentions; a failure there costs its mentions, never the document."""
     try:
         return list(fn(*args))
-    except Exception as exc:  # noqa: BLE001 - extraction never fails a batch
+    except Exception as exc:
         ctx.extra.setdefault("errors", []).append(f"{what}: {type(exc).__name__}: {exc}")
         return []

@@ -75,12 +75,11 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
     cues = load_cues()
     killed, injured, vague = cues["killed"], cues["injured"], cues["vague"]
     out: list[tuple[int, int, int | None]] = []
-    for n in ctx.numbers:
-        if n.start < s_lo or n.start >= s_hi:
-            continue
+    numbers = ctx.numbers_in(s_lo, s_hi) if has_cue(ctx.t[s_lo:s_hi].split(), killed) else []
+    for n in numbers:
         before = tokens_before(ctx.t, n.start, 4, s_lo)
-        after = ctx.t[n.end:min(s_hi, n.end + 60)].split()[:5]
-        after = [w.strip("،,.()\"") for w in after]
+        after = ctx.t[n.end : min(s_hi, n.end + 80)].split()[: 8 if ctx.lang == "en" else 5]
+        after = [w.strip('،,.()"') for w in after]
         # the nearest cue word decides
         tie = None
         for w in reversed(before):
@@ -95,7 +94,7 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
                 if has_cue([w], injured):
                     tie = "injured"
                     break
-                if has_cue([w], killed) or has_cue(after[k:k + 2], killed):
+                if has_cue([w], killed) or has_cue(after[k : k + 2], killed):
                     tie = "killed"
                     break
         if tie != "killed":
@@ -112,10 +111,10 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
         i = ctx.t.find(w, pos)
         spans.append((i, w))
         pos = i + len(w)
-    for k, (i, w) in enumerate(spans[:-1]):
+    for k, (_i, w) in enumerate(spans[:-1]):
         if has_cue([w.strip("،,.")], killed):
-            nxt = spans[k + 1][1].strip("،,.()\"")
-            if any(ctx.numbers[j].start == spans[k + 1][0] for j in range(len(ctx.numbers))):
+            nxt = spans[k + 1][1].strip('،,.()"')
+            if any(n.start == spans[k + 1][0] for n in numbers):
                 continue
             if has_cue([nxt], cues["victim_dual"]):
                 out.append((spans[k + 1][0], spans[k + 1][0] + len(nxt), 2))
@@ -124,21 +123,25 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
     return sorted(out)
 
 
-def fatalities_for(ctx: Context, hit: TriggerHit, hi: int, place: Span[PlaceMention] | None,
-                   n_places: int) -> int | None:
+def fatalities_for(
+    ctx: Context, hit: TriggerHit, hi: int, place: Span[PlaceMention] | None, n_places: int
+) -> int | None:
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
     nums = _killed_numbers(ctx, s_lo, s_hi)
     if not nums:
-        words = ctx.t[s_lo:s_hi].split()
-        if has_cue(words, cues["no_casualties"]):
+        # "there were no casualties", in the sentence or the one right after it
+        idx = ctx.sentence_index(hit.start)
+        nxt_hi = ctx.sents[idx + 1][1] if 0 <= idx < len(ctx.sents) - 1 else s_hi
+        if has_cue(ctx.t[s_lo:nxt_hi].split(), cues["no_casualties"]):
             return 0
         return None
     # a number followed closely by a place belongs to that place
     specific: dict[int, tuple[int, int, int | None]] = {}
-    for ns, ne, v in nums:
+    for k, (ns, ne, v) in enumerate(nums):
+        nxt = nums[k + 1][0] if k + 1 < len(nums) else s_hi
         for p in ctx.places:
-            if ne <= p.start < ne + 45 and p.start < s_hi:
+            if ne <= p.start < min(ne + 120, nxt) and p.start < s_hi:
                 specific.setdefault(p.start, (ns, ne, v))
                 break
     if place is not None and place.start in specific:

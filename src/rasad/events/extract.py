@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from rasad.events import EXTRACTOR_VERSION
-from rasad.events.assemble import candidates, merge, to_events
+from rasad.events.assemble import candidates
 from rasad.events.context import build_context
+from rasad.events.merge import merge, to_events
 from rasad.model import Document, Event
 
 MAX_CHARS = 200_000  # longer texts are cut (bounded time per document)
@@ -19,8 +20,17 @@ def extract_document(doc: Document) -> list[Event]:
     if not doc.text or not doc.text.strip():
         return []
     if len(doc.text) > MAX_CHARS:
-        doc = Document(doc.id, doc.text[:MAX_CHARS], doc.lang, doc.title, doc.url, doc.published, doc.source,
-                       doc.author, dict(doc.meta))
+        doc = Document(
+            doc.id,
+            doc.text[:MAX_CHARS],
+            doc.lang,
+            doc.title,
+            doc.url,
+            doc.published,
+            doc.source,
+            doc.author,
+            dict(doc.meta),
+        )
     ctx = build_context(doc)
     events = to_events(ctx, merge(candidates(ctx)))
     for e in events:

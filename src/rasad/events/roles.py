@@ -19,12 +19,22 @@ from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
 from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
 from rasad.model import ActorMention
+from rasad.text.normalize import match_key
 
 NON_AGENTS = frozenset({"CIVILIANS", "PROTESTERS"})
-REMOTE = frozenset({
-    "shelling_artillery_missile_attack", "air_drone_strike", "remote_explosive_landmine_ied", "suicide_bomb",
-    "grenade", "chemical_weapon", "attack", "abduction_forced_disappearance", "sexual_violence",
-})
+REMOTE = frozenset(
+    {
+        "shelling_artillery_missile_attack",
+        "air_drone_strike",
+        "remote_explosive_landmine_ied",
+        "suicide_bomb",
+        "grenade",
+        "chemical_weapon",
+        "attack",
+        "abduction_forced_disappearance",
+        "sexual_violence",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -49,14 +59,26 @@ def _prefix_of(ctx: Context, sp: Span[ActorMention]) -> str:
     return ctx.t[j:i]
 
 
+_LOCATIVE_PREPS = tuple(match_key(w) for w in ("في", "على", "عن", "الى", "in", "on", "of", "at", "to"))
+
+
+def _prep(pre: str, which: str = "بل") -> bool:
+    """Whether attached clitics hold a preposition (ب، ل; لل = ل + article), not just و/ف + ال."""
+    if pre.endswith("لل"):
+        return "ل" in which
+    if pre.endswith("ال"):
+        pre = pre[:-2]
+    return bool(pre) and pre[-1] in which
+
+
 def _oblique(ctx: Context, sp: Span[ActorMention], floor: int) -> bool:
     """Whether the mention stands after a preposition / object marker (not a subject)."""
     cues = load_cues()
     pre = _prefix_of(ctx, sp)
-    if ctx.lang == "ar" and pre and pre[-1] in "بل" and pre not in ("ال",):
+    if ctx.lang == "ar" and _prep(pre):
         return True
     before = tokens_before(ctx.t, sp.start - len(pre), 2, floor)
-    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(before[-1:], ("في", "على", "عن", "الى", "in", "on", "of", "at", "to")):
+    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(before[-1:], _LOCATIVE_PREPS):
         return True
     return bool(has_cue(before[-2:], cues["agent_markers"]))
 
@@ -74,9 +96,16 @@ def _lead(ctx: Context, sp: Span[ActorMention], sent_actors: list[Span[ActorMent
     cur = sp
     while i > 0:
         prev = sent_actors[i - 1]
-        gap = ctx.t[prev.end:cur.start].strip(" ،,\"'«»“”")
+        gap = ctx.t[prev.end : cur.start].strip(" ،,\"'«»“”")
         words = gap.split()
-        if len(gap) <= 30 and (not words or all(w in ("و", "and", "مع", "with", "المتحالفه", "معها", "ومعها") or (w.startswith("و") and len(words) <= 2) for w in words)):
+        if len(gap) <= 30 and (
+            not words
+            or all(
+                w in ("و", "and", "مع", "with", "المتحالفه", "معها", "ومعها")
+                or (w.startswith("و") and len(words) <= 2)
+                for w in words
+            )
+        ):
             cur = prev
             i -= 1
             continue
@@ -109,7 +138,7 @@ RELATIVE = ("التي", "الذي", "الذين", "which", "who")
 
 
 def _target_head(ctx: Context, sp: Span[ActorMention]) -> bool:
-    head = ctx.t[sp.start:sp.end].split()[:1]
+    head = ctx.t[sp.start : sp.end].split()[:1]
     return bool(head) and has_cue(head, load_cues()["target_heads"])
 
 
@@ -131,12 +160,13 @@ def _passive_patient(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bo
     """English 'X were killed in airstrikes': the subject of a passive is acted upon."""
     if ctx.lang != "en":
         return False
-    gap = ctx.t[a.end:hit.start].split()
+    gap = ctx.t[a.end : hit.start].split()
     return any(w in ("was", "were", "been", "being") for w in gap[:4])
 
 
-def _first_subject(ctx: Context, hit: TriggerHit, sent: list[Span[ActorMention]], s_lo: int,
-                   purposive: bool) -> Span[ActorMention] | None:
+def _first_subject(
+    ctx: Context, hit: TriggerHit, sent: list[Span[ActorMention]], s_lo: int, purposive: bool
+) -> Span[ActorMention] | None:
     pool = [a for a in sent if a.end <= hit.start and a.m.code not in NON_AGENTS]
     first_wins = purposive or ctx.lang == "en"
     order = pool if first_wins else list(reversed(pool))
@@ -159,19 +189,27 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     agent: Span[ActorMention] | None = None
     # 0. an actor mention that covers the trigger ("Syrian regime shelling"): its agent
     for a in sent:
-        if a.start < hit.start < a.end and a.m.code not in NON_AGENTS:
+        if a.start <= hit.start < a.end and a.m.code not in NON_AGENTS:
             agent = a
     # 1. agent phrase after the trigger
     for a in after if agent is None else []:
-        gap = ctx.t[hit.end:a.start]
+        gap = ctx.t[hit.end : a.start]
         if len(gap) > 60:
             break
         pre = _prefix_of(ctx, a)
-        if _agentive(ctx, a, hit.end) or (
-            ctx.lang == "ar" and pre.endswith("ل") and len(gap.split()) <= 2 and event in REMOTE | {"armed_clash"}
-        ) or (
-            event in REMOTE and len(gap.split()) <= 2
-            and has_cue(tokens_before(ctx.t, a.start - len(pre), 1, hit.end), ("من",))
+        if (
+            _agentive(ctx, a, hit.end)
+            or (
+                ctx.lang == "ar"
+                and _prep(pre, "ل")
+                and len(gap.split()) <= 2
+                and event in REMOTE | {"armed_clash"}
+            )
+            or (
+                event in REMOTE
+                and len(gap.split()) <= 2
+                and has_cue(tokens_before(ctx.t, a.start - len(pre), 1, hit.end), ("من",))
+            )
         ):
             agent = a
             break
@@ -183,21 +221,36 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     before_in_clause = [a for a in sent if c_lo <= a.start and a.end <= hit.start and hit.start - a.end < 80]
     if agent is None and adj is None and after:
         a = after[0]
-        gap = ctx.t[hit.end:a.start]
-        masdar = "ال" in hit.prefix or hit.form.startswith("ال") or "على" in gap.split()
-        if (len(gap.split()) <= 3 and not _oblique(ctx, a, hit.end) and not _target_head(ctx, a)
-                and a.m.code not in NON_AGENTS and not before_in_clause and not masdar):
+        gap = ctx.t[hit.end : a.start]
+        masdar = "ال" in hit.prefix or hit.form.startswith("ال") or "علي" in gap.split()
+        if (
+            len(gap.split()) <= 3
+            and not _oblique(ctx, a, hit.end)
+            and not _target_head(ctx, a)
+            and a.m.code not in NON_AGENTS
+            and not before_in_clause
+            and not masdar
+        ):
             if "object_after" in hit.rule.flags:
                 r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "object"
             else:
                 subj = a
     # 4. the subject before the trigger; purposive ل + present: the main clause's subject
-    purposive = ctx.lang == "ar" and (hit.prefix.endswith(("لت", "لي")) or (hit.rule.imperfect and "ل" in hit.prefix))
+    purposive = ctx.lang == "ar" and (
+        hit.prefix.endswith(("لت", "لي")) or (hit.rule.imperfect and "ل" in hit.prefix)
+    )
     if agent is None and adj is None and subj is None:
         subj = _first_subject(ctx, hit, sent, s_lo, purposive)
         # an anaphor the carried subject contradicts: trust the discourse subject
-        if (subj is not None and subj.m.anaphor and carry and carry != subj.m.code and not _allied(carry, subj.m.code)
-                and hit.rule.subject == "actor1"):
+        if (
+            subj is not None
+            and subj.m.anaphor
+            and carry
+            and carry != subj.m.code
+            and not _allied(carry, subj.m.code)
+            and hit.rule.subject == "actor1"
+            and "tanzim" not in subj.m.rule
+        ):
             subj = None
     role_subject = hit.rule.subject
     first = agent or subj
@@ -217,10 +270,19 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
                 continue
             if a.m.code in NON_AGENTS and a.m.code != "CIVILIANS":
                 continue
+            if a.start >= hit.end and a.start - hit.end > 160:
+                break
             pre = _prefix_of(ctx, a)
-            before = tokens_before(ctx.t, a.start - len(pre), 2, min(hit.end, a.start) if a.start >= hit.end else s_lo)
-            if (has_cue(before, cues["actor2_markers"]) or _target_head(ctx, a)
-                    or (ctx.lang == "ar" and pre.endswith("ل") and a.start >= hit.end)):
+            if has_cue(tokens_before(ctx.t, a.start - len(pre), 2, s_lo), cues["affiliation_markers"]):
+                continue  # "a radio close to the government": describes something else
+            before = tokens_before(
+                ctx.t, a.start - len(pre), 2, min(hit.end, a.start) if a.start >= hit.end else s_lo
+            )
+            if (
+                has_cue(before, cues["actor2_markers"])
+                or _target_head(ctx, a)
+                or (ctx.lang == "ar" and _prep(pre, "ل") and a.start >= hit.end)
+            ):
                 r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "marker"
                 break
     # English passive: 'X fighters were killed in strikes' -> X is acted upon

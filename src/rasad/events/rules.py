@@ -65,7 +65,9 @@ def _read_yaml(sub: str, name: str) -> dict[str, Any]:
 def load_rules(lang: str) -> RuleSet:
     """The compiled rule set for ``lang`` ("ar" or "en")."""
     data = _read_yaml("triggers", f"{lang}.yaml")
-    suffixes = {k: frozenset(match_key(s) if s else "" for s in v) for k, v in (data.get("suffix_sets") or {}).items()}
+    suffixes = {
+        k: frozenset(match_key(s) if s else "" for s in v) for k, v in (data.get("suffix_sets") or {}).items()
+    }
     default_suffix = "std" if lang == "ar" else "en"
     suffixes.setdefault(default_suffix, frozenset({""}))
     suffixes["none"] = frozenset({""})

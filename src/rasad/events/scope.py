@@ -19,11 +19,23 @@ from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_befo
 from rasad.model import PlaceMention
 from rasad.text.normalize import match_key
 
-PROTEST_EVENTS = frozenset({"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters",
-                            "violent_demonstration"})
+PROTEST_EVENTS = frozenset(
+    {
+        "peaceful_protest",
+        "protest_with_intervention",
+        "excessive_force_against_protesters",
+        "violent_demonstration",
+    }
+)
 # events whose "من X" names where forces or fire came from, not where the event happened
-SOURCE_SENSITIVE = frozenset({"territory", "shelling_artillery_missile_attack", "air_drone_strike", "armed_clash",
-                              "change_to_group_activity"})
+SOURCE_SENSITIVE = frozenset(
+    {
+        "territory",
+        "shelling_artillery_missile_attack",
+        "air_drone_strike",
+        "change_to_group_activity",
+    }
+)
 ADMIN_KINDS = frozenset({"governorate", "country", "district", "subdistrict", "region"})
 
 
@@ -56,15 +68,25 @@ def _gap_words(ctx: Context, lo: int, hi: int, n: int = 4) -> list[str]:
     return tokens_before(ctx.t, hi, n, lo)
 
 
+# Arabic puts an event's place after its verb or noun; a place before it counts only close by
+BEFORE_AR = 100
+_ADDITION = tuple(match_key(w) for w in ("إضافة", "بالإضافة", "اضافة", "in addition"))
+
+
 def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) -> bool:
     cues = load_cues()
     before = _gap_words(ctx, lo, sp.start, 4)
-    if has_cue(before[-3:], cues["direction_markers"]):
+    if has_cue(before[-3:], cues["direction_markers"]) and not has_cue(before[-3:], _ADDITION):
         return True
     if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
         return True
-    if (not hit.rule.place_from and hit.event in SOURCE_SENSITIVE
-            and has_cue(before[-4:], cues["source_markers"])):
+    if has_cue(before[-3:], cues["solidarity_markers"]):
+        return True
+    if (
+        not hit.rule.place_from
+        and hit.event in SOURCE_SENSITIVE
+        and has_cue(before[-4:], cues["source_markers"])
+    ):
         return True
     return _inside_actor(ctx, sp)
 
@@ -77,22 +99,65 @@ def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[Pla
     for sp in spans:
         if out:
             prev = out[-1][-1]
-            gap = ctx.t[prev.end:sp.start]
-            words = [w.strip('"\'«»()،,.-') for w in gap.split()]
+            gap = ctx.t[prev.end : sp.start]
+            words = [w.strip("\"'«»()،,.-") for w in gap.split()]
             words = [w for w in words if w]
-            if len(gap) < 40 and all(w in conn or w in ("al", "el", "ال") or (w.startswith("و") and len(w) > 1)
-                                     or _is_place_noun(w) for w in words):
+            ok = [
+                w in conn
+                or w in ("al", "el", "ال")
+                or (w.startswith("و") and len(w) > 1)
+                or _is_place_noun(w)
+                for w in words
+            ]
+            seps = gap.count(",") + gap.count("،") + sum(1 for w in words if w in ("و", "and"))
+            # one unknown word between two separators is itself a list item ("Baka, Mardek, X, Arman")
+            if len(gap) < 40 and (all(ok) or (ok.count(False) == 1 and seps >= 2 and len(words) <= 3)):
                 out[-1].append(sp)
                 continue
         out.append([sp])
     return out
 
 
-_PLACE_NOUNS = frozenset(match_key(w) for w in (
-    "قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "مدن", "حي", "أحياء", "حيي", "منطقة",
-    "منطقتي", "مناطق", "ناحية", "ناحيتي", "قضاء", "مزرعة", "مزارع", "تلة", "جبل", "حقل", "سد", "مطار", "بلدتا",
-    "village", "villages", "town", "towns", "city", "the", "of", "district", "area",
-))
+_PLACE_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "قرية",
+        "قريتي",
+        "قرى",
+        "بلدة",
+        "بلدتي",
+        "بلدات",
+        "مدينة",
+        "مدينتي",
+        "مدن",
+        "حي",
+        "أحياء",
+        "حيي",
+        "منطقة",
+        "منطقتي",
+        "مناطق",
+        "ناحية",
+        "ناحيتي",
+        "قضاء",
+        "مزرعة",
+        "مزارع",
+        "تلة",
+        "جبل",
+        "حقل",
+        "سد",
+        "مطار",
+        "بلدتا",
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "the",
+        "of",
+        "district",
+        "area",
+    )
+)
 
 
 def _is_place_noun(w: str) -> bool:
@@ -100,9 +165,25 @@ def _is_place_noun(w: str) -> bool:
     return w in _PLACE_NOUNS or w2 in _PLACE_NOUNS
 
 
+def _joined(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
+    """Whether ``sp`` continues a list whose previous member ends at ``prev_end``."""
+    gap = ctx.t[prev_end : sp.start]
+    words = [w.strip("\"'«»()،,.-") for w in gap.split()]
+    words = [w for w in words if w]
+    conn = set(load_cues()["list_connectors"])
+    return len(gap) < 25 and all(w in conn or _is_place_noun(w) for w in words)
+
+
 def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> list[Span[PlaceMention]]:
     cues = load_cues()
     after = tokens_after(ctx.t, hit.end, 8, hi)
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    rest = tokens_after(ctx.t, hit.end, 40, s_hi)
+    if not has_cue(after, cues["place_anaphora_plural"]) and not has_cue(after, cues["place_anaphora_singular"]):
+        # a noun anaphor later in the sentence (القريتين، البلدة) when the clause names no place
+        nouns = tuple(c for c in cues["place_anaphora_plural"] + cues["place_anaphora_singular"] if len(c) > 4)
+        if has_cue(rest, nouns):
+            after = rest
     plural = has_cue(after, cues["place_anaphora_plural"]) or (
         ctx.lang == "ar" and any(w.endswith(("ها", "هما")) for w in after[:2])
     )
@@ -112,7 +193,9 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     # look back up to two sentences for the last list of event-worthy places
     idx = ctx.sentence_index(hit.start)
     lo = ctx.sents[max(0, idx - 2)][0] if idx >= 0 else 0
-    prev = [p for p in ctx.places if lo <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)]
+    prev = [
+        p for p in ctx.places if lo <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)
+    ]
     if not prev:
         return []
     groups = _groups(ctx, prev)
@@ -121,23 +204,91 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     return [groups[-1][-1]]
 
 
-_LOCATIVE = frozenset(match_key(w) for w in (
-    "في", "ضمن", "التابعة", "التابع", "محور", "محاور", "ريف", "بريف", "منطقة", "ناحية", "قضاء", "محافظة",
-    "مدينة", "جبهة", "قرب", "بالقرب", "من", "الجهة", "جهة", "اطراف", "محيط", "مركز", "وسط", "شرق", "غرب", "شمال",
-    "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
-    "الشمالي", "الجنوبي", "بلدة", "قرية", "حي", "الواقعة", "الواقع", "في", "بين",
-    "in", "of", "near", "province", "district", "governorate", "the", "countryside", "outskirts", "area",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "city", "town",
-    "villages", "village", "towns", "valley", "region", "areas",
-))
+_LOCATIVE = frozenset(
+    match_key(w)
+    for w in (
+        "في",
+        "ضمن",
+        "التابعة",
+        "التابع",
+        "محور",
+        "محاور",
+        "ريف",
+        "بريف",
+        "منطقة",
+        "ناحية",
+        "قضاء",
+        "محافظة",
+        "مدينة",
+        "جبهة",
+        "قرب",
+        "بالقرب",
+        "من",
+        "الجهة",
+        "جهة",
+        "اطراف",
+        "محيط",
+        "مركز",
+        "وسط",
+        "شرق",
+        "غرب",
+        "شمال",
+        "جنوب",
+        "شرقي",
+        "غربي",
+        "شمالي",
+        "جنوبي",
+        "الشرقية",
+        "الغربية",
+        "الشمالية",
+        "الجنوبية",
+        "الشرقي",
+        "الغربي",
+        "الشمالي",
+        "الجنوبي",
+        "بلدة",
+        "قرية",
+        "حي",
+        "الواقعة",
+        "الواقع",
+        "في",
+        "بين",
+        "in",
+        "of",
+        "near",
+        "province",
+        "district",
+        "governorate",
+        "the",
+        "countryside",
+        "outskirts",
+        "area",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "city",
+        "town",
+        "villages",
+        "village",
+        "towns",
+        "valley",
+        "region",
+        "areas",
+    )
+)
 
 
 def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     """A place that only locates the one named just before it (قرية كفرمز في محور شران، منبج بحلب)."""
-    gap = ctx.t[prev_end:sp.start]
+    gap = ctx.t[prev_end : sp.start]
     if len(gap) > 40:
         return False
-    words = [w.strip('"\'«»()-،,') for w in gap.split()]
+    words = [w.strip("\"'«»()-،,") for w in gap.split()]
     words = [w for w in words if w]
     if any(w == "و" or w.startswith("و") for w in words):
         return False
@@ -145,7 +296,9 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     j = sp.start
     while j > 0 and ctx.t[j - 1].isalpha():
         j -= 1
-    pre = ctx.t[j:sp.start]
+    pre = ctx.t[j : sp.start]
+    if not pre and ctx.t[sp.start : sp.start + 1] == "ب" and not match_key(sp.m.name).startswith("ب"):
+        pre = "ب"  # the mention's span holds its clitic
     if pre.endswith(("ب", "بال")) and not words:
         return True
     return bool(words) and all(w in _LOCATIVE or w[1:] in _LOCATIVE for w in words)
@@ -154,10 +307,10 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
 def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
     """A dateline place at the head of a report (بغداد 11 ابريل / أربيل - ... / BEIRUT:)."""
     s_lo, _ = ctx.sentence_of(sp.start)
-    head = ctx.t[s_lo:sp.start].strip(" \n\t\"'«»|-–:(),")
+    head = ctx.t[s_lo : sp.start].strip(" \n\t\"'«»|-–:(),")
     if len(head.split()) > 3:
         return False
-    nxt = ctx.t[sp.end:sp.end + 40]
+    nxt = ctx.t[sp.end : sp.end + 40]
     if not head:
         n4 = nxt[:4].lstrip()
         if n4 and (n4[0].isdigit() or n4[0] in "-–—:/("):
@@ -196,19 +349,23 @@ def anaphoric_hit(ctx: Context, hit: TriggerHit) -> bool:
     if ctx.lang == "ar":
         return "ال" in hit.prefix or form.startswith("ال") or hit.prefix.endswith("لل")
     s_lo, _ = ctx.sentence_of(hit.start)
-    return ctx.t[max(0, hit.start - 4):hit.start] == "the " and len(ctx.t[s_lo:hit.start].split()) <= 2
+    return ctx.t[max(0, hit.start - 4) : hit.start] == "the " and len(ctx.t[s_lo : hit.start].split()) <= 2
 
 
 def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     """The event places of ``hit``, whose clause ends at ``hi``."""
-    s_lo, s_hi = ctx.sentence_of(hit.start)
+    s_lo, _s_hi = ctx.sentence_of(hit.start)
     hi = scope_end(ctx, hit, hi)
     cues = load_cues()
     before_words = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, s_lo)
     if has_cue(before_words, cues["passive_target"]):
         # "X تعرض لقصف": the target is the first place after the passive verb
         k = max(ctx.t.rfind(w, s_lo, hit.start) for w in cues["passive_target"])
-        first = [p for p in ctx.places if k <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)]
+        first = [
+            p
+            for p in ctx.places
+            if k <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)
+        ]
         if first:
             return [PlaceChoice(first[0], "passive", first[0].m.geo_precision or 1)]
     in_scope = [p for p in ctx.places if hit.end <= p.start < hi and not _dateline(ctx, p)]
@@ -216,10 +373,13 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     frames: list[Span[PlaceMention]] = []
     seen: set[str] = set()
     lo = hit.end
+    excluded_end = -1
     for sp in in_scope:
-        if _excluded(ctx, hit, sp, lo):
-            lo = sp.end
+        if _excluded(ctx, hit, sp, lo) or (excluded_end >= 0 and _joined(ctx, excluded_end, sp)):
+            # a list after "towards / in solidarity with / from" goes with its first member
+            lo = excluded_end = sp.end
             continue
+        excluded_end = -1
         if is_frame(sp.m):
             frames.append(sp)
             lo = sp.end
@@ -243,22 +403,32 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     ana = _anaphor_places(ctx, hit, s_lo, hi)
     if ana:
         return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
-    c_lo = max(_clause_start(ctx, hit, s_lo), hit.start - 300)
-    before = [p for p in ctx.places if c_lo <= p.start < hit.start and not _inside_actor(ctx, p)
-              and not _dateline(ctx, p)]
+    c_lo = max(_clause_start(ctx, hit, s_lo), hit.start - (300 if ctx.lang == "en" else BEFORE_AR))
+    before = [
+        p
+        for p in ctx.places
+        if c_lo <= p.start < hit.start and not _inside_actor(ctx, p) and not _dateline(ctx, p)
+    ]
     plain: list[Span[PlaceMention]] = []
     prev_end = c_lo
     for p in before:
-        if not is_frame(p.m) and not _excluded(ctx, hit, p, prev_end):
-            if not (plain and _descriptor(ctx, plain[-1].end, p)):
-                plain.append(p)
+        if (
+            not is_frame(p.m)
+            and not _excluded(ctx, hit, p, prev_end)
+            and not (plain and _descriptor(ctx, plain[-1].end, p))
+        ):
+            plain.append(p)
         prev_end = p.end
-    if plain and anaphoric_hit(ctx, hit):
+    if plain and (anaphoric_hit(ctx, hit) or "no_before" in hit.rule.flags):
         plain = []
     if plain:
         groups = _groups(ctx, plain)
         return [PlaceChoice(sp, "before", sp.m.geo_precision or 1) for sp in groups[-1]]
     frames = frames or [p for p in before if is_frame(p.m)]
+    if not frames:  # the frame of the whole sentence ("... بمحيط مدينة سراقب، حيث سبق ذلك قصف")
+        frames = [
+            p for p in ctx.places if s_lo <= p.start < hit.start and is_frame(p.m) and not _inside_actor(ctx, p)
+        ]
     if frames:
         f = frames[0]
         prec = f.m.geo_precision if f.m.geo_precision and f.m.geo_precision > 1 else 2

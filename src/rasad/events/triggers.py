@@ -67,7 +67,7 @@ def _token_end(t: str, i: int) -> int:
 def tokens_before(t: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The ``n`` whitespace tokens before ``pos`` (not crossing ``floor``), punctuation stripped."""
     lo = max(floor, pos - 16 * n)
-    words = [w.strip('"\'،,.:;()«»-') for w in t[lo:pos].split()]
+    words = [w.strip("\"'،,.:;()«»-") for w in t[lo:pos].split()]
     words = [w for w in words if w]
     return words[-n:]
 
@@ -75,7 +75,7 @@ def tokens_before(t: str, pos: int, n: int, floor: int = 0) -> list[str]:
 def tokens_after(t: str, pos: int, n: int, ceil: int | None = None) -> list[str]:
     hi = len(t) if ceil is None else ceil
     hi = min(hi, pos + 16 * n)
-    words = [w.strip('"\'،,.:;()«»-') for w in t[pos:hi].split()]
+    words = [w.strip("\"'،,.:;()«»-") for w in t[pos:hi].split()]
     words = [w for w in words if w]
     return words[:n]
 
@@ -89,7 +89,7 @@ def _strip_clitics(w: str) -> tuple[str, ...]:
     out = [w]
     for p in _PROCLITIC_STRIPS:
         if w.startswith(p) and len(w) - len(p) >= 2:
-            out.append(w[len(p):])
+            out.append(w[len(p) :])
     return tuple(out)
 
 
@@ -194,8 +194,8 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
             continue
         if rule.requires_near:
-            prev_lo = bounds[bi - 1][0] if bi > 0 else lo
-            near = tokens_before(t, s, 40, prev_lo)[-40:] + tokens_after(t, e, 14, hi)
+            prev_lo = bounds[max(0, bi - 2)][0] if bi > 0 else lo
+            near = tokens_before(t, s, 60, prev_lo)[-60:] + tokens_after(t, e, 14, hi)
             if not has_cue(near, rule.requires_near):
                 continue
         observation = False
@@ -209,7 +209,10 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
             continue
         event = rule.event
         if rule.switch:
-            clause = tokens_before(t, s, 6, lo) + tokens_after(t, e, 10, hi)
+            if "sentence_switch" in rule.flags:  # protests: what happened anywhere in the sentence
+                clause = tokens_before(t, s, 80, lo) + tokens_after(t, e, 80, hi)
+            else:
+                clause = tokens_before(t, s, 6, lo) + tokens_after(t, e, 10, hi)
             for new_event, cues in rule.switch.items():
                 if has_cue(clause, cues):
                     event = new_event

@@ -137,5 +137,6 @@ def frame_after_en(toks: Tokens, t1: int) -> tuple[int, FrameHit] | None:
     fr = lexicon().frames_after_en.get(toks.words[j])
     if fr is None:
         return None
-    return j, FrameHit(fr.rule, fr.frame if toks.words[j] not in ("province", "governorate") else "governorate",
+    frame = "governorate" if toks.words[j] in ("province", "governorate") else fr.frame
+    return j, FrameHit(fr.rule, frame,
                        None, t1 + 1, ("governorate", "district"), (toks.words[j],))

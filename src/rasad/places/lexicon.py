@@ -87,7 +87,7 @@ _VOWELS = frozenset("aeiou")
 def latin_key(word: str) -> str:
     """Loose key of one Latin word (already lower-cased): vowels -> a, w/y dropped inside
     words, q -> k, doubled letters single, final h after a vowel dropped."""
-    w = word.replace("'", "").replace("`", "")
+    w = word.replace("'", "").replace("`", "").replace("gh", "g")
     out: list[str] = []
     for i, ch in enumerate(w):
         if ch in _VOWELS:
@@ -104,19 +104,25 @@ def latin_key(word: str) -> str:
     return "".join(out)
 
 
+_LATIN_TOKEN = re.compile(r"[a-z'`]+-?")
+_PARENS = re.compile(r"\(.*?\)")
+
+
 def latin_name_key(name: str) -> str:
     """Key of a whole Latin name: articles dropped, each word keyed, joined by spaces."""
     name = name.lower()
-    name = re.sub(r"\(.*?\)", " ", name)
-    words: list[str] = []
-    for m in re.finditer(r"[a-z'`]+(-?)", name):
-        w = m.group(0).rstrip("-").strip("'`")
-        if not w:
+    if "(" in name:
+        name = _PARENS.sub(" ", name)
+    out: list[str] = []
+    for tok in _LATIN_TOKEN.findall(name):
+        hyphen = tok[-1] == "-"
+        w = tok.rstrip("-").strip("'`")
+        if not w or w in LATIN_ARTICLES or (hyphen and w in LATIN_HYPHEN_ARTICLES):
             continue
-        if w in LATIN_ARTICLES or (m.group(1) and w in LATIN_HYPHEN_ARTICLES):
-            continue
-        words.append(latin_key(w))
-    return " ".join(w for w in words if w)
+        k = latin_key(w)
+        if k:
+            out.append(k)
+    return " ".join(out)
 
 
 # ---------------------------------------------------------------- the lexicon
@@ -153,6 +159,7 @@ class Lexicon:
     name_heads: set[str] = field(default_factory=set)
     name_tails: set[str] = field(default_factory=set)
     site_adjectives: set[str] = field(default_factory=set)
+    site_functions: set[str] = field(default_factory=set)
     never: set[str] = field(default_factory=set)
     never_en: set[str] = field(default_factory=set)
     weak: set[str] = field(default_factory=set)
@@ -172,6 +179,7 @@ class Lexicon:
     list_openers: set[str] = field(default_factory=set)
     common: dict[str, float] = field(default_factory=dict)  # Arabic bare key -> Zipf frequency
     common_en: dict[str, float] = field(default_factory=dict)  # Latin key -> Zipf frequency
+    common_en_words: dict[str, float] = field(default_factory=dict)  # English word -> Zipf frequency
 
 
 @cache
@@ -191,7 +199,8 @@ def world_places() -> list[tuple[Place, list[str]]]:
 @cache
 def lexicon() -> Lexicon:
     """The geoparser's lexicon, loaded and normalised once per process."""
-    nouns, frames, stops = _load("place_nouns.yaml"), _load("place_frames.yaml"), _load("place_stopwords.yaml")
+    nouns, frames = _load("place_nouns.yaml"), _load("place_frames.yaml")
+    stops = _load("place_stopwords.yaml")
     lex = Lexicon()
     for w, kind in (nouns["settlement_nouns"]["ar"] or {}).items():
         lex.settlement[_bare(w)] = kind
@@ -205,6 +214,7 @@ def lexicon() -> Lexicon:
     lex.name_heads = {_bare(w) for w in nouns["name_heads"]}
     lex.name_tails = {_bare(w) for w in nouns["name_tails"]}
     lex.site_adjectives = {_bare(w) for w in nouns["site_adjectives"]}
+    lex.site_functions = {_bare(w) for w in nouns["site_functions"]}
     lex.never = {_bare(w) for w in stops["never"]["ar"]}
     lex.never_en = {w.lower() for w in stops["never"]["en"]}
     lex.weak = {_bare(w) for w in stops["weak"]["ar"]}
@@ -249,5 +259,6 @@ def lexicon() -> Lexicon:
             continue
         parts = line.split("\t")
         if len(parts) == 3:
-            (lex.common if parts[2] == "ar" else lex.common_en)[parts[0]] = float(parts[1])
+            table = {"ar": lex.common, "en": lex.common_en, "en_word": lex.common_en_words}[parts[2]]
+            table[parts[0]] = float(parts[1])
     return lex

@@ -46,6 +46,7 @@ from rasad.text.normalize import (
 )
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_HAS_LATIN = re.compile("[a-z]")
 
 # ------------------------------------------------------------ fast match normalisation
 # The same result as normalize(text, "match") (a test checks it), for NFC text without
@@ -173,21 +174,25 @@ class NameIndex:
         places = gazetteer.places
         names = [(n, places[i], k) for n, i, k in gazetteer.names()]
         names += world_names()
+        seen: set[tuple[str, str]] = set()
         for name, place, vkind in names:
-            if not name:
+            if not name or (name, place.id) in seen:
                 continue
-            if is_arabic(name):
+            seen.add((name, place.id))
+            if "\u0621" <= name[0] <= "\u064a":
                 key, art = arabic_key(name)
-                if len(key.replace(" ", "")) < 2:
+                if len(key) < 2:
                     continue
+                variants = (key, *_head_variants(key))
                 latin = False
-            elif re.search("[a-z]", name):
+            elif _HAS_LATIN.search(name):
                 key, art, latin = latin_name_key(name), False, True
-                if len(key.replace(" ", "")) < 3:
+                if len(key) < 3:
                     continue
+                variants = (key,)
             else:
                 continue
-            for k2 in (key, *([] if latin else _head_variants(key))):
+            for k2 in variants:
                 info = infos.get(k2)
                 if info is None:
                     info = infos[k2] = KeyInfo(k2, latin)

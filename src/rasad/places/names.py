@@ -51,7 +51,8 @@ def _starts_article(word: str) -> bool:
     return word.startswith("ال") and len(word) > 3 and word != "الله"
 
 
-def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None, after_noun: bool = False) -> int:
+def name_end(toks: Tokens, j: int, site: bool = False, limit: int | None = None,
+             after_noun: bool = False) -> int:
     """Last token of an Arabic name that starts at token ``j`` (``j - 1`` when none does)."""
     lex = lexicon()
     words = toks.words
@@ -101,15 +102,18 @@ def site_adjectives_end(toks: Tokens, end: int) -> int:
     return end
 
 
-def latin_name_span(toks: Tokens, j: int, forward: bool = True,
-                    max_tokens: int = 4) -> tuple[int, int] | None:
-    """A run of capitalised Latin tokens (with al-/el- articles) starting (or ending) at ``j``."""
+def latin_name_span(toks: Tokens, j: int, forward: bool = True, max_tokens: int = 4,
+                    relaxed: bool = False) -> tuple[int, int] | None:
+    """A run of capitalised Latin tokens (with al-/el- articles) starting (or ending) at ``j``;
+    ``relaxed``: words like "International" may stand inside it ("Baghdad International Airport")."""
     words, n = toks.words, len(toks)
     lex = lexicon()
 
     def ok(i: int) -> bool:
         w = words[i]
-        return not is_arabic(w) and (toks.upper[i] or w in ("al", "el")) and w not in lex.never_en
+        if w in ("al", "el"):
+            return True
+        return not is_arabic(w) and toks.upper[i] and (relaxed or w not in lex.never_en)
 
     if not (0 <= j < n) or not ok(j):
         return None
@@ -122,6 +126,8 @@ def latin_name_span(toks: Tokens, j: int, forward: bool = True,
             break
         b = k
     s, e = (a, b) if forward else (b, a)
+    while relaxed and s <= e and words[s] in lex.never_en and words[s] not in ("al", "el"):
+        s += 1
     while s <= e and words[s] in ("al", "el"):
         s += 1
     while e >= s and words[e] in ("al", "el"):

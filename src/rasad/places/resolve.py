@@ -17,7 +17,7 @@ from rasad.model import Place
 KIND_PRIOR = {"town": 1.0, "district": 0.8, "subdistrict": 0.75, "governorate": 0.7, "site": 0.7,
               "region": 0.7, "neighbourhood": 0.55, "country": 0.9}
 SEAT_BONUS = 0.6  # a town that is the seat of its sub-district / district
-W_ADMIN1, W_ADMIN2, W_COUNTRY, W_NEAR, W_PREFER = 1.6, 0.8, 1.2, 1.8, 1.5
+W_ADMIN1, W_ADMIN2, W_COUNTRY, W_NEAR, W_PREFER, W_EXACT = 1.6, 0.8, 1.2, 1.8, 1.5, 0.8
 MAX_CANDIDATES = 40
 MAX_ANCHORS = 12
 STRICT_KINDS = ("governorate", "district", "subdistrict")  # "محافظة X", "قضاء X", "ناحية X"
@@ -31,6 +31,8 @@ class Item:
     prefer: tuple[str, ...] = ()  # kinds favoured by a noun or frame
     strong: bool = True  # counts as context for the others
     near: list[Place] = field(default_factory=list)  # places the text locates it by
+    region: set[str] = field(default_factory=set)  # governorates the text locates it in
+    exact: set[str] = field(default_factory=set)  # ids of candidates spelt as in the text
 
 
 _KM_PER_DEG = 111.195
@@ -58,7 +60,7 @@ def prior(p: Place) -> float:
         s += SEAT_BONUS
     if p.population:
         s += min(0.6, math.log10(max(p.population, 10)) / 10)
-    if p.source in ("overlay", "cities", "user"):
+    if p.source in ("overlay", "cities", "user", "world"):
         s += 0.2
     return s
 
@@ -121,6 +123,10 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
                 s += W_COUNTRY * min(1.0, cc[i].get(p.country, 0.0) * 2 + cues.get(p.country, 0.0))
                 for q in it.near:
                     s += 2 * W_NEAR * math.exp(-km(p, q) / 25.0)
+                if p.id in it.exact and len(it.exact) < len(cands):
+                    s += W_EXACT
+                if it.region and p.admin1 in it.region:
+                    s += 2 * W_NEAR
                 if anchors:
                     d = min((km(p, q) for j, q in anchors if j != i), default=1e9)
                     s += W_NEAR * math.exp(-d / 30.0)

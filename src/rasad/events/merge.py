@@ -1,0 +1,254 @@
+"""Merging candidates into a document's events, and writing them as :class:`Event` values.
+
+A clash in the sentence of a capture is part of it, a suicide attack explains its car bomb, a
+protest report's grievances are not events of their own, a headline repeats the body, a
+frame-level event ("in the X countryside") yields to the same kind of event at a place near it,
+a withdrawal from a place captured in the same report is the capture, and the same sub-type at
+the same place is one event (the best evidenced one is kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+from rasad.events.candidate import EVENT_TYPE, PROTEST_SEVERITY, TERRITORY, Candidate, family
+from rasad.events.context import Context
+from rasad.events.scope import PlaceChoice, place_key
+from rasad.model import Event, Evidence, Location, PlaceMention
+
+PROTEST_ABSORBS = frozenset(
+    {"looting_property_destruction", "abduction_forced_disappearance", "attack", "arrests", "armed_clash"}
+)
+# in one sentence, at one place, the key type explains (absorbs) the listed ones
+ABSORBS = {
+    "government_regains_territory": {"armed_clash"},
+    "non_state_actor_overtakes_territory": {"armed_clash"},
+    "non_violent_transfer_of_territory": {"armed_clash"},
+    "suicide_bomb": {"remote_explosive_landmine_ied", "armed_clash"},
+    "disrupted_weapons_use": {
+        "remote_explosive_landmine_ied",
+        "suicide_bomb",
+        "shelling_artillery_missile_attack",
+        "air_drone_strike",
+        "looting_property_destruction",
+        "grenade",
+    },
+    "chemical_weapon": {"armed_clash", "air_drone_strike", "shelling_artillery_missile_attack", "attack"},
+    "air_drone_strike": {"attack", "armed_clash"},
+    "shelling_artillery_missile_attack": {"attack", "armed_clash"},
+    "remote_explosive_landmine_ied": {"attack", "armed_clash"},
+    "violent_demonstration": {"armed_clash", "looting_property_destruction", "attack"},
+    "excessive_force_against_protesters": {"attack", "armed_clash"},
+    "protest_with_intervention": {"attack", "arrests"},
+    "attack": {"armed_clash"},
+    "abduction_forced_disappearance": {"attack", "armed_clash"},
+    "arrests": {"armed_clash"},
+    "looting_property_destruction": set(),
+}
+
+
+def _key(c: Candidate) -> str:
+    return place_key(c.place.span.m) if c.place else "none"
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Absorb, then deduplicate (same family/sub-type at the same place within a document)."""
+    # a car bomb the report calls a suicide attack elsewhere is that suicide attack
+    suicides = [c for c in cands if c.sub == "suicide_bomb"]
+    for c in cands:
+        if c.sub == "remote_explosive_landmine_ied" and any(_near(c, o) for o in suicides):
+            c.sub = "suicide_bomb"
+            if c.roles.actor1 is None:
+                c.roles.actor1 = next((o.roles.actor1 for o in suicides if o.roles.actor1), None)
+    # absorption within a sentence at the same place (or with no place)
+    keep: list[Candidate] = []
+    for c in cands:
+        absorbed = False
+        for o in cands:
+            if o is c or o.sentence != c.sentence:
+                continue
+            if family(o.sub) == "protest" and c.sub in PROTEST_ABSORBS:
+                absorbed = True  # grievances and incidents told inside a protest report
+                break
+            if c.sub in ABSORBS.get(o.sub, ()) and (
+                _key(o) == _key(c)
+                or c.place is None
+                or o.sub == "disrupted_weapons_use"
+                or (c.sub == "armed_clash" and (c.hit_start < o.hit_start or c.place.how != "scope"))
+            ):
+                absorbed = True
+                break
+        if not absorbed:
+            keep.append(c)
+    # a headline repeats the report: its events go when the body tells the same kind of event
+    body_fams = {family(c.sub) for c in keep if c.sentence > 0}
+    keep = [c for c in keep if not (c.sentence == 0 and c.headline and family(c.sub) in body_fams)]
+    # a frame-level event ("in the X countryside") goes when the report gives the same kind of
+    # event at a specific place near it - unless it speaks of all villages of the region
+    keep = [c for c in keep if not _frame_redundant(c, keep)]
+    # withdrawal transfer at a place captured in the same report -> the capture
+    captured = {_key(c) for c in keep if c.sub in TERRITORY[:2]}
+    keep = [
+        c
+        for c in keep
+        if not (
+            c.sub == "non_violent_transfer_of_territory"
+            and _key(c) in captured
+            and c.rules[0].startswith(("ar.withdrawal", "en.withdrawal"))
+        )
+    ]
+    best: dict[tuple[str, str, str], Candidate] = {}
+    order: list[tuple[str, str, str]] = []
+    for c in keep:
+        fam = family(c.sub)
+        k = (
+            (fam, _key(c), c.roles.actor1 or "")
+            if fam in ("air_drone_strike", "shelling_artillery_missile_attack")
+            else (fam, _key(c), "")
+        )
+        if c.place is None:
+            k = (fam, "none", str(c.sentence))
+        if k not in best:
+            best[k] = c
+            order.append(k)
+            continue
+        b = best[k]
+        if fam == "protest" and PROTEST_SEVERITY.get(c.sub, 0) != PROTEST_SEVERITY.get(b.sub, 0):
+            winner = c if PROTEST_SEVERITY.get(c.sub, 0) > PROTEST_SEVERITY.get(b.sub, 0) else b
+        else:
+            winner = c if _better(c, b) else b
+        best[k] = winner
+    result = [best[k] for k in order]
+    # the toll told elsewhere in the report (headline, lead) for the report's only event of a kind
+    for c in result:
+        if c.fatalities is not None or sum(1 for x in result if x.sub == c.sub) != 1:
+            continue
+        tolls = {x.fatalities for x in cands if x.sub == c.sub and x.fatalities is not None}
+        if len(tolls) == 1:
+            c.fatalities = tolls.pop()
+    return result
+
+
+def km(a: PlaceMention, b: PlaceMention) -> float | None:
+    pa, pb = a.place or getattr(a, "anchor", None), b.place or getattr(b, "anchor", None)
+    if pa is None or pb is None or pa.lat is None or pb.lat is None or pa.lon is None or pb.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (pa.lat, pa.lon, pb.lat, pb.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _near(a: Candidate, b: Candidate, limit: float = 30.0) -> bool:
+    """Whether two candidates' places are the same area: within ``limit`` km, or one unresolved."""
+    if a.place is None or b.place is None:
+        return True
+    d = km(a.place.span.m, b.place.span.m)
+    return d is None or d <= limit
+
+
+def _frame_redundant(c: Candidate, keep: list[Candidate]) -> bool:
+    if c.place is None or c.place.how != "frame" or c.collective:
+        return False
+    for o in keep:
+        if o is c or o.place is None or o.place.how == "frame" or family(o.sub) != family(c.sub):
+            continue
+        d = km(c.place.span.m, o.place.span.m)
+        limit = 100 if c.place.geo_precision >= 3 else 60
+        if d is None or d <= limit:
+            return True
+    return False
+
+
+def _better(c: Candidate, b: Candidate) -> bool:
+    score_c = c.confidence + (0.1 if c.fatalities is not None else 0) + (0.05 if c.roles.actor1 else 0)
+    score_b = b.confidence + (0.1 if b.fatalities is not None else 0) + (0.05 if b.roles.actor1 else 0)
+    return score_c > score_b + 1e-9
+
+
+def location_of(ctx: Context, pc: PlaceChoice) -> Location:
+    p: PlaceMention = pc.span.m
+    if p.place is not None:
+        pl = p.place
+        name = (pl.name_ar if ctx.lang == "ar" else pl.name_en) or p.name
+        return Location(
+            name=_clean_name(p.name) or name,
+            lat=pl.lat,
+            lon=pl.lon,
+            admin1=pl.admin1,
+            geo_precision=pc.geo_precision,
+            place_id=pl.id,
+        )
+    anchor = getattr(p, "anchor", None)
+    if anchor is not None:
+        return Location(
+            name=p.name,
+            lat=anchor.lat,
+            lon=anchor.lon,
+            admin1=anchor.admin1,
+            geo_precision=max(2, pc.geo_precision),
+            place_id=None,
+        )
+    return Location(
+        name=_clean_name(p.name),
+        lat=None,
+        lon=None,
+        admin1=None,
+        geo_precision=pc.geo_precision,
+        place_id=None,
+    )
+
+
+_TRAILING = (
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "جنوبي",
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "الاستراتيجية",
+    "الاستراتيجي",
+    "الإستراتيجية",
+    "الإستراتيجي",
+)
+
+
+def _clean_name(name: str) -> str:
+    """An unresolved name as written, without a trailing direction word or quotes/hashtags."""
+    name = name.strip(" \"'«»“”#").replace("_", " ")
+    words = name.split()
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def to_events(ctx: Context, cands: list[Candidate]) -> list[Event]:
+    out: list[Event] = []
+    for c in cands:
+        os_, oe = ctx.orig_span(c.ev_start, max(c.ev_end, c.ev_start + 1))
+        loc = location_of(ctx, c.place) if c.place else None
+        key = _key(c)
+        eid = hashlib.sha1(f"{ctx.doc.id}|{c.sub}|{key}|{os_}".encode()).hexdigest()[:16]
+        out.append(
+            Event(
+                doc_id=ctx.doc.id,
+                event_type=EVENT_TYPE[c.sub],
+                sub_event_type=c.sub,
+                actor1=c.roles.actor1,
+                actor2=c.roles.actor2,
+                location=loc,
+                date=c.date,
+                time_precision=c.precision if c.date else None,
+                fatalities=c.fatalities,
+                evidence=Evidence(os_, oe, ctx.doc.text[os_:oe]),
+                confidence=round(c.confidence, 3),
+                rule="+".join(c.rules),
+                id=eid,
+                actor1_text=c.roles.actor1_text,
+                actor2_text=c.roles.actor2_text,
+                date_flag=c.date_flag,
+            )
+        )
+    return out

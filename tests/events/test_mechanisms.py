@@ -1,0 +1,77 @@
+"""Place, clause and document mechanisms of the assembly, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events_helpers import of_type, places, run
+
+from rasad.events.extract import extract_document
+from rasad.model import Document
+
+
+def test_a_containing_place_or_direction_is_not_an_event_place():
+    evs = run("قصفت قوات النظام بلدة سرمين بريف إدلب، ما أدى إلى مقتل 3 مدنيين.")
+    assert [(e.location.name, e.actor2, e.fatalities) for e in evs] == [("سرمين", "CIVILIANS", 3)]
+
+
+def test_places_named_in_solidarity_are_not_protest_places():
+    evs = run("خرج العشرات في مظاهرة في حي الحجر الأسود نصرة لحمص وحماة ودرعا.")
+    assert places(evs) == ["الحجر الأسود"]
+
+
+def test_history_with_an_old_year_and_a_prior_step_are_background():
+    assert run("وكانت قوات النظام قد سيطرت على مدينة تدمر عام 2016.") == []
+    evs = run("وسيطرت فصائل المعارضة على بلدة كفرنبل بعد أن انسحبت منها قوات النظام.")
+    # the withdrawal is the step before the capture: one event, the capture
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("non_state_actor_overtakes_territory", "SYR_OPP", "SYR_GOV")
+    ]
+
+
+def test_protest_sub_type_from_the_whole_sentence():
+    evs = run("اقتحم المحتجون مبنى المحافظة في مدينة السويداء وأحرقوا سيارة للشرطة.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("violent_demonstration", "PROTESTERS")]
+    evs = run("Police fired tear gas to disperse hundreds of protesters in the city of Nasiriyah.", "en")
+    assert [e.sub_event_type for e in evs] == ["protest_with_intervention"]
+    evs = run(
+        "Protesters threw stones at police and set fire to a government building in the city of Nasiriyah.",
+        "en",
+    )
+    assert [e.sub_event_type for e in evs] == ["violent_demonstration"]
+
+
+def test_headline_repeats_the_body_and_lends_its_toll():
+    text = (
+        "سوريا: قتلى بقصف على سرمين\n"
+        "قصفت قوات النظام اليوم بلدة سرمين بقذائف الهاون ما أدى إلى مقتل 4 مدنيين."
+    )
+    evs = run(text)
+    assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
+        ("shelling_artillery_missile_attack", "سرمين", 4)
+    ]
+    assert evs[0].evidence.start > text.index("\n")  # the body's evidence, not the headline's
+    evs = run(
+        "Syria: 4 killed in shelling on Sarmin\nRegime forces shelled the town of Sarmin on Sunday.", "en"
+    )
+    assert [(e.location.name, e.fatalities, str(e.date)) for e in evs] == [("Sarmin", 4, "2024-03-10")]
+
+
+def test_english_passive_victims_speech_sources_and_unclaimed_bombs():
+    evs = run(
+        "Two soldiers were killed in an airstrike on the town of Saraqib, the Syrian Observatory said.", "en"
+    )
+    assert [(e.sub_event_type, e.fatalities, e.location.name) for e in evs] == [
+        ("air_drone_strike", 2, "Saraqib")
+    ]
+    evs = run("A car bomb exploded in a market in the town of Azaz. No group claimed responsibility.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("remote_explosive_landmine_ied", "OTHER_ARMED")]
+
+
+def test_a_snippet_without_any_place_keeps_its_event_with_no_location():
+    evs = extract_document(Document("s", "Protesters blocked roads and burned tyres demanding jobs.", "en"))
+    assert [(e.sub_event_type, e.location) for e in evs] == [("violent_demonstration", None)]
+    # a full report whose event has no place of its own yields nothing for it
+    long_text = "The economy is in crisis. " * 40 + "Protesters blocked roads in the city of Basra."
+    evs = extract_document(Document("l", long_text, "en", published=date(2024, 1, 1)))
+    assert places(of_type(evs, "peaceful_protest")) == ["Basra"]
