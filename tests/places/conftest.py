@@ -39,6 +39,7 @@ ROWS = [
     ("t:khamis", "الخميس", "Al Khamis", "town", 35.400, 36.700, "SY", "Hama", "Hama"),
     ("t:mosul", "الموصل", "Mosul", "town", 36.340, 43.130, "IQ", "Ninewa", "Mosul"),
     ("t:zara", "زارة", "Zara", "town", 35.000, 36.600, "SY", "Hama", "Hama"),
+    ("t:binnish", "بنش", "Bennsh", "town", 35.956, 36.708, "SY", "Idleb", "Idleb"),
     ("t:hajin", "هجين", "Hajin", "town", 34.695, 40.826, "SY", "Deir-ez-Zor", "Abu Kamal"),
     ("t:tayba_iq", "الطيبة", "Al Tayba", "town", 36.200, 43.300, "IQ", "Ninewa", "Mosul"),
 ]

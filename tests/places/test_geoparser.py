@@ -212,6 +212,24 @@ def test_unlisted_names_in_lists_with_known_places(gaz: FakeGazetteer) -> None:
     assert [m.name for m in ms] == ["الزهيرات", "محكان", "القورية"]
 
 
+def test_list_opened_by_a_place_noun_takes_definite_names(gaz: FakeGazetteer) -> None:
+    ms = _find("يشمل الاتفاق مناطق العشارة وطريق النهر والمخيم والسوق القديم.", gaz)
+    assert [m.name for m in ms] == ["العشارة", "طريق النهر", "المخيم", "السوق القديم"]
+    ms = _find("سيطرت القوات على ناحيتي محكان والملتقى", gaz)
+    assert [m.name for m in ms] == ["محكان", "الملتقى"]
+
+
+def test_quoted_name_after_a_preposition(gaz: FakeGazetteer) -> None:
+    ms = _find("أحكمت الفصائل سيطرتها على “رحبة الطيبة” ومستودعاتها", gaz)
+    assert [(m.name, m.place, m.rule) for m in ms] == [("رحبة الطيبة", None, "quoted")]
+    assert _find('قال إن "الطيبة" تكفي', gaz) == []
+
+
+def test_crossing_name_stops_before_border_adjective(gaz: FakeGazetteer) -> None:
+    (m,) = _find("دخلت الآليات عبر معبر كفرلوسين الحدودي صباحا", gaz)
+    assert m.name == "معبر كفرلوسين"
+
+
 def test_list_stops_at_a_verb(gaz: FakeGazetteer) -> None:
     ms = _find("دخلت القوات محكان والقورية، لتبدأ بعدها عمليات التمشيط", gaz)
     assert [m.name for m in ms] == ["محكان", "القورية"]
@@ -231,6 +249,14 @@ def test_english_unlisted_village_and_site(gaz: FakeGazetteer) -> None:
     ms = _find("Shelling hit the village of Umm Tuwaynah and Tabqa Air Base.", gaz, "en")
     names = [m.name for m in ms]
     assert "Umm Tuwaynah" in names and "Tabqa Air Base" in names
+
+
+def test_english_spelling_far_from_the_list_found_by_skeleton_near_other_places(gaz: FakeGazetteer) -> None:
+    ms = _find("Shelling hit the towns of Binnish and Saraqeb on Friday.", gaz, "en")
+    m = _by_name(ms, "Binnish")
+    assert m.place is not None and m.place.id == "t:binnish" and "translit.skeleton" in m.rule
+    (m,) = _find("Shelling hit the town of Binnish on Friday.", gaz, "en")
+    assert m.place is None  # nothing near to confirm it
 
 
 def test_lowercase_english_words_are_not_places(gaz: FakeGazetteer) -> None:

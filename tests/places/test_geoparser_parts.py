@@ -73,3 +73,30 @@ def test_gold_coverage_on_dev(shared: Path) -> None:
     ours, naive = res["mentions"]["rasad"], res["mentions"]["naive"]
     assert ours["false"] < naive["false"]
     assert naive["false"] > naive["true"]
+
+
+WORDS = ["قرية", "بلدة", "حقل", "ريف", "شرق", "الميادين", "العشارة", "وبالعشارة", "الطيبة", "و", "،", "في",
+         "محكان", '"', "Ashara", "near", "the", "village", "of", "al-", "50", "كم", ".", "\n", "ال", "لل"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=60), st.sampled_from(["", " ", "،", "-"]))
+@settings(max_examples=200, deadline=None)
+def test_find_places_never_fails_and_spans_are_sane(fake_gazetteer: object, words: list[str],
+                                                     sep: str) -> None:
+    from rasad.places.geoparser import find_places, to_location
+
+    text = sep.join(words)
+    ms = find_places(text, "ar", fake_gazetteer)
+    for m in ms:
+        assert 0 <= m.start <= m.end <= len(text)
+        assert m.name.strip() and m.geo_precision in (1, 2, 3)
+        to_location(m, text)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+def test_long_text_without_punctuation(fake_gazetteer: object) -> None:
+    from rasad.places.geoparser import find_places
+
+    text = ("قصفت الطائرات قرية الزهيرات شرق مدينة منبج " * 2500).strip()
+    ms = find_places(text, "ar", fake_gazetteer)
+    assert len(ms) == 5000

@@ -275,8 +275,8 @@ def _refine_frame(
     if not nxt:
         return []
     d = km(places[0].span.m, nxt[0].m)
-    if d is None or d > 60:
-        return []
+    if d is not None and d > 60:
+        return []  # a resolved place far from the frame is another story
     return [PlaceChoice(nxt[0], "next", nxt[0].m.geo_precision or 1)]
 
 

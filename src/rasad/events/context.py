@@ -6,6 +6,8 @@ here they are mapped into the ``match`` view once, so the assembly code works on
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,10 +57,16 @@ class Context:
         return (0, len(self.t))
 
     def sentence_index(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.sents):
-            if s <= pos < e:
-                return i
+        i = bisect.bisect_right(self._starts(), pos) - 1
+        if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1]:
+            return i
         return -1
+
+    def _starts(self) -> list[int]:
+        starts = self.extra.get("sent_starts")
+        if starts is None:
+            starts = self.extra["sent_starts"] = [s for s, _ in self.sents]
+        return starts
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         return self.nz.span(start, end)

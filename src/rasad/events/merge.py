@@ -43,7 +43,7 @@ ABSORBS = {
     "protest_with_intervention": {"attack", "arrests"},
     "attack": {"armed_clash"},
     "abduction_forced_disappearance": {"attack", "armed_clash"},
-    "arrests": {"armed_clash"},
+    "arrests": {"armed_clash", "disrupted_weapons_use"},
     "looting_property_destruction": set(),
 }
 
@@ -63,10 +63,13 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 c.roles.actor1 = next((o.roles.actor1 for o in suicides if o.roles.actor1), None)
     # absorption within a sentence at the same place (or with no place)
     keep: list[Candidate] = []
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
     for c in cands:
         absorbed = False
-        for o in cands:
-            if o is c or o.sentence != c.sentence:
+        for o in by_sentence[c.sentence]:
+            if o is c:
                 continue
             if family(o.sub) == "protest" and c.sub in PROTEST_ABSORBS:
                 absorbed = True  # grievances and incidents told inside a protest report
@@ -74,7 +77,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if c.sub in ABSORBS.get(o.sub, ()) and (
                 _key(o) == _key(c)
                 or c.place is None
-                or o.sub == "disrupted_weapons_use"
+                or o.sub in ("disrupted_weapons_use", "arrests")
                 or (c.sub == "armed_clash" and (c.hit_start < o.hit_start or c.place.how != "scope"))
             ):
                 absorbed = True

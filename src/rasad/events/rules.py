@@ -31,6 +31,7 @@ class Rule:
     actor2: str | None = None
     requires_after: tuple[str, ...] = ()
     requires_near: tuple[str, ...] = ()
+    block_near: tuple[str, ...] = ()
     block_before: tuple[str, ...] = ()
     block_after: tuple[str, ...] = ()
     switch: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -89,6 +90,7 @@ def load_rules(lang: str) -> RuleSet:
             actor2=raw.get("actor2"),
             requires_after=_norm_list(raw.get("requires_after")),
             requires_near=_norm_list(raw.get("requires_near")),
+            block_near=_norm_list(raw.get("block_near")),
             block_before=_norm_list(raw.get("block_before")),
             block_after=_norm_list(raw.get("block_after")),
             switch={k: _norm_list(v) for k, v in (raw.get("switch") or {}).items()},

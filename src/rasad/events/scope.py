@@ -85,10 +85,26 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
     if (
         not hit.rule.place_from
         and hit.event in SOURCE_SENSITIVE
-        and has_cue(before[-4:], cues["source_markers"])
+        and _from_place(before, cues["source_markers"])
     ):
         return True
     return _inside_actor(ctx, sp)
+
+
+def _from_place(before: list[str], markers: tuple[str, ...]) -> bool:
+    """ "من (بلدة|مواقعها في) X": the place is where forces or fire came from. A partitive
+    "وحدات من الجيش ... بلدة X" is not: only place nouns and locatives may stand between."""
+    for k in range(len(before) - 1, -1, -1):
+        if has_cue(before[k : k + 1], markers):
+            between = before[k + 1 :]
+            return all(
+                w in _LOCATIVE
+                or w[1:] in _LOCATIVE
+                or _is_place_noun(w)
+                or w.startswith(("مواقع", "مقرات", "قواعد"))
+                for w in between
+            )
+    return False
 
 
 def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[PlaceMention]]]:
@@ -179,9 +195,13 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     after = tokens_after(ctx.t, hit.end, 8, hi)
     s_lo, s_hi = ctx.sentence_of(hit.start)
     rest = tokens_after(ctx.t, hit.end, 40, s_hi)
-    if not has_cue(after, cues["place_anaphora_plural"]) and not has_cue(after, cues["place_anaphora_singular"]):
+    if not has_cue(after, cues["place_anaphora_plural"]) and not has_cue(
+        after, cues["place_anaphora_singular"]
+    ):
         # a noun anaphor later in the sentence (القريتين، البلدة) when the clause names no place
-        nouns = tuple(c for c in cues["place_anaphora_plural"] + cues["place_anaphora_singular"] if len(c) > 4)
+        nouns = tuple(
+            c for c in cues["place_anaphora_plural"] + cues["place_anaphora_singular"] if len(c) > 4
+        )
         if has_cue(rest, nouns):
             after = rest
     plural = has_cue(after, cues["place_anaphora_plural"]) or (
@@ -337,6 +357,12 @@ def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
         i = ctx.t.find(" " + c + " ", hit.end, end)
         if i >= 0:
             end = i
+    # "... after [its storming of] X": a link word followed closely by another event trigger
+    starts = [h.start for h in ctx.extra.get("hits") or () if hit.end < h.start < end and not h.observation]
+    for c in cues["prior_event_links"]:
+        i = ctx.t.find(" " + c + " ", hit.end, end)
+        if i >= 0 and any(i < st <= i + len(c) + 40 for st in starts):
+            end = i
     return end
 
 
@@ -427,7 +453,9 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     frames = frames or [p for p in before if is_frame(p.m)]
     if not frames:  # the frame of the whole sentence ("... بمحيط مدينة سراقب، حيث سبق ذلك قصف")
         frames = [
-            p for p in ctx.places if s_lo <= p.start < hit.start and is_frame(p.m) and not _inside_actor(ctx, p)
+            p
+            for p in ctx.places
+            if s_lo <= p.start < hit.start and is_frame(p.m) and not _inside_actor(ctx, p)
         ]
     if frames:
         f = frames[0]

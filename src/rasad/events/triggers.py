@@ -51,16 +51,28 @@ class TriggerHit:
     observation: bool = False  # a statement of control (present tense), not a change
 
 
-def _token_start(t: str, i: int) -> int:
-    while i > 0 and _is_word_char(t[i - 1]):
+MAX_PREFIX = 5  # longest proclitic string (فبال، ولل...) plus one
+MAX_HITS = 3000  # a pathological text (one trigger repeated) stops here: bounded time
+
+
+def _token_start(t: str, i: int, limit: int = MAX_PREFIX) -> int:
+    """Start of the word holding ``t[i]``; at most ``limit`` characters back (-1 if further)."""
+    lo = max(0, i - limit)
+    while i > lo and _is_word_char(t[i - 1]):
         i -= 1
+    if i == lo and lo > 0 and _is_word_char(t[lo - 1]):
+        return -1
     return i
 
 
-def _token_end(t: str, i: int) -> int:
+def _token_end(t: str, i: int, limit: int = 12) -> int:
+    """End of the word holding ``t[i-1]``; at most ``limit`` characters on (-1 if further)."""
     n = len(t)
-    while i < n and _is_word_char(t[i]):
+    hi = min(n, i + limit)
+    while i < hi and _is_word_char(t[i]):
         i += 1
+    if i == hi and hi < n and _is_word_char(t[hi]):
+        return -1
     return i
 
 
@@ -146,33 +158,39 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         s = end_i - len(key) + 1
         e = end_i + 1
         ts = _token_start(t, s)
+        if ts < 0:
+            continue
         prefix = t[ts:s]
         if lang == "ar":
             if prefix and prefix not in PROCLITICS:
                 continue
         elif prefix:
             continue
-        te = _token_end(t, e)
-        suffix = t[e:te]
-        if te - e > rs.max_suffix:
+        te = _token_end(t, e, rs.max_suffix + 1)
+        if te < 0 or te - e > rs.max_suffix:
             continue
+        suffix = t[e:te]
         for _k, idx, sfx in vals:
             allowed = rs.suffixes.get(sfx, frozenset({""}))
             if suffix in allowed:
                 raw.append((s, te, idx, key, prefix))
+        if len(raw) >= MAX_HITS:
+            break
     if not raw:
         return []
-    # longest match wins among overlaps (ties: earlier rule)
+    # longest match wins among overlaps (ties: earlier rule); a second rule may share a span
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(n + 1)
+    spans_kept: set[tuple[int, int]] = set()
     kept: list[tuple[int, int, int, str, str]] = []
     for r in raw:
-        if any(not (r[1] <= a or r[0] >= b) for a, b in taken):
-            # allow a second rule on exactly the same span
-            if any(r[0] == k[0] and r[1] == k[1] and r[2] != k[2] for k in kept):
-                kept.append(r)
+        if (r[0], r[1]) in spans_kept:
+            kept.append(r)
             continue
-        taken.append((r[0], r[1]))
+        if any(occupied[r[0] : r[1]]):
+            continue
+        occupied[r[0] : r[1]] = b"\x01" * (r[1] - r[0])
+        spans_kept.add((r[0], r[1]))
         kept.append(r)
     kept.sort(key=lambda r: (r[0], r[2]))
     out: list[TriggerHit] = []
@@ -198,6 +216,8 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
             near = tokens_before(t, s, 60, prev_lo)[-60:] + tokens_after(t, e, 14, hi)
             if not has_cue(near, rule.requires_near):
                 continue
+        if rule.block_near and has_cue(tokens_before(t, s, 10, lo) + tokens_after(t, e, 14, hi), rule.block_near):
+            continue
         observation = False
         if rule.imperfect:
             if lang == "ar":

@@ -1,15 +1,23 @@
 """``find_places(text, lang)``: place mentions with offsets, frames and resolutions.
 
 Steps (each a rule id in PlaceMention.rule):
-1. ``gaz``: gazetteer names by the Aho-Corasick scan (matcher.py), proclitics and article
-   allowed, longest match first. Ordinary words and person names are dropped (``stop.never``)
-   or kept only with a place cue (``stop.weak``, names of three letters or fewer).
+1. ``gaz``: gazetteer names (and data/place_world.yaml: countries, cities abroad) by the
+   Aho-Corasick scan (matcher.py), proclitics and article allowed, longest match first.
+   Ordinary words and person names are dropped (data/place_stopwords.yaml ``never``) or kept
+   only with a place cue (``weak``: listed false friends, names of three letters or fewer,
+   frequent words of data/place_common_words.tsv); the cue shows as ``+cue.<noun|list|frame|
+   framed|quoted|context>``. ``latin.run``: "Maarat Al-Naasan" is one name, not "Naasan".
 2. ``noun.settlement`` / ``noun.site``: a place noun before a name (قرية الخطاف، حقل الورد،
    "the village of X", "Balad Air Base"); names no list has are kept unresolved.
-3. ``list.member``: a name in a comma / و list with places the text names for sure.
+3. ``list.member``: a name in a comma / و list with places the text names for sure;
+   ``quoted``: a weak name in quotes after a preposition (على “رحبة خطاب”).
 4. ``frame.*``: ريف X، شرق X، محيط X، "north of X", "X countryside" (frames.py).
 5. resolution of homonyms from the document (resolve.py); a framed place right after another
-   place only locates it (``frame_only``) and lends it its coordinates (``anchor``).
+   place only locates it (``frame_only``: spec rule 1) and lends it its coordinates
+   (``anchor``) when it is unresolved or none of its candidates lies near the frame.
+
+For the events stage: skip ``frame_only`` mentions as event places; ``to_location(m, text)``
+gives the spec's location (place, or anchor with geo_precision ≥ 2, or a name alone).
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from rasad.places.resolve import Item, km, resolve
 from rasad.places.unlisted import lists, nouns
 
 NEAR_KM = 60.0  # a place located by a frame ("X east of Y") lies within this distance of Y
+SKELETON_KM = 40.0  # a name found by its consonant skeleton must lie this close to the others
 
 
 def _frames(toks: Tokens, ms: list[Cand]) -> None:
@@ -142,6 +151,53 @@ def _resolve_all(ms: list[Cand], toks: Tokens) -> None:
             m.place = p
 
 
+def _quoted(toks: Tokens, ms: list[Cand]) -> list[Cand]:
+    """A weak name in quotes after a locative preposition is a place: على "رحبة خطاب"."""
+    out: list[Cand] = []
+    lex = lexicon()
+    n = len(toks)
+    for m in ms:
+        if not m.weak or m.cue or m.hit is None or m.hit.prefix not in ("", "ال"):
+            out.append(m)
+            continue
+        seg = None
+        for qs in range(max(0, m.t0 - 2), m.t0 + 1):
+            if '"' not in toks.gaps[qs] or any('"' in toks.gaps[t] for t in range(qs + 1, m.t1 + 1)):
+                continue
+            for qe in range(m.t1, min(n, qs + 3)):
+                if qe + 1 >= n or '"' in toks.gaps[qe + 1]:
+                    if all(toks.space_gap(t) for t in range(qs + 1, qe + 1)):
+                        seg = (qs, qe)
+                    break
+            if seg:
+                break
+        before = seg[0] - 1 if seg else -1
+        if seg is None or before < 0 or not (toks.words[before] in lex.locative
+                                             or token_stems(toks.words[before]) & lex.locative):
+            out.append(m)
+        elif seg == (m.t0, m.t1):
+            m.cue = "quoted"
+            out.append(m)
+        else:
+            out.append(Cand(seg[0], seg[1], "quoted", cue="quoted"))
+    return out
+
+
+def _skeleton_lookup(toks: Tokens, ms: list[Cand], idx: Any, strong: list[Place]) -> None:
+    """A Latin name no key matched ("Binnish") takes a place of the same consonant skeleton
+    ("Bennsh") only when that place lies near the others the document names."""
+    for m in ms:
+        if m.hit is not None or m.cands or m.anchor_m is not None or is_arabic(toks.words[m.t0]):
+            continue
+        key = " ".join(latin_key(w) for w in toks.words[m.t0:m.t1 + 1] if w not in ("al", "el"))
+        near = [(min((km(p, q) for q in strong), default=1e9), p) for p in idx.by_skeleton(key)]
+        near = [t for t in near if t[0] <= SKELETON_KM]
+        if near:
+            m.place = min(near, key=lambda t: t[0])[1]
+            m.cands = [p for _d, p in sorted(near, key=lambda t: t[0])]
+            m.rule += "+translit.skeleton"
+
+
 def _named_by_noun(toks: Tokens, m: Cand) -> bool:
     """"قرية الخميس", "مدينة التل": an ordinary word after a place noun is a name (but not
     "حي مدينة": a settlement noun after another one)."""
@@ -192,6 +248,7 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
     ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(hits)]
     ms = [m for m in ms if not m.never or _named_by_noun(toks, m)]
     ms = _latin_runs(toks, ms)
+    ms = _quoted(toks, ms)
     start_at = {m.t0: m for m in ms}
     ms += nouns(toks, ms, start_at)
     ms = sorted((m for m in ms if not m.dropped), key=lambda m: m.t0)
@@ -212,6 +269,7 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
                 m.place = None
     strong = [m.place for m in ms if m.place is not None and not (m.weak and not m.cue)
               and m.place.kind != "governorate"]
+    _skeleton_lookup(toks, ms, idx, strong)
     out: list[PlaceMention] = []
     for m in ms:
         if m.weak and not m.cue:

@@ -206,6 +206,20 @@ class NameIndex:
         self.automaton = auto
         # keys by bare text, for lookups of names found by other rules
         self.by_key = {info.key: info for info in self.infos}
+        self._skeletons: dict[str, list[Place]] | None = None
+
+    def by_skeleton(self, key: str) -> list[Place]:
+        """Places whose Latin key has the same consonant skeleton (Binnish / Bennsh)."""
+        if self._skeletons is None:
+            sk: dict[str, list[Place]] = {}
+            for info in self.infos:
+                if info.latin:
+                    s = skeleton(info.key)
+                    if len(s.replace(" ", "")) >= 3:
+                        lst = sk.setdefault(s, [])
+                        lst.extend(p for p, _a, _k in info.entries if p not in lst)
+            self._skeletons = sk
+        return self._skeletons.get(skeleton(key), [])
 
     def scan(self, toks: Tokens) -> list[Hit]:
         """All name hits on token boundaries (overlapping; the caller picks)."""
@@ -265,6 +279,11 @@ class NameIndex:
                 prefix = ""
             hits.append(Hit(t0, t1, prefix, info))
         return hits
+
+
+def skeleton(latin_key: str) -> str:
+    """First letter and consonants of each word of a Latin key ("banash" -> "bnsh")."""
+    return " ".join(w[:1] + w[1:].replace("a", "") for w in latin_key.split())
 
 
 def world_names() -> list[tuple[str, Place, str]]:

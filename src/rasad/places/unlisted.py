@@ -7,8 +7,9 @@ from rasad.places.lexicon import PROCLITICS, is_arabic, lexicon
 from rasad.places.matcher import Tokens, token_stems
 from rasad.places.mention import (
     COMMON_LIST_ITEM,
-    COMMON_SITE_NAME,
     COMMON_NOUN_NAME,
+    COMMON_OPENED_ITEM,
+    COMMON_SITE_NAME,
     MAX_LIST_ITEMS,
     Cand,
     _clitic_len,
@@ -20,6 +21,17 @@ from rasad.places.mention import (
     _tails_end,
 )
 from rasad.places.names import is_stop, latin_name_span, name_end, site_adjectives_end
+
+
+def _ordinary_phrase(toks: Tokens, s: int, e: int, first: str) -> bool:
+    """Every word of a would-be name [s, e] is a frequent word and it does not start like a name."""
+    lex = lexicon()
+    if first in lex.name_heads:
+        return False
+    rest = toks.words[s + 1:e + 1]
+    if any(w in lex.name_tails or (w[:2] == "ال" and w[2:] in lex.name_tails) for w in rest):
+        return False  # "الحمام الصغير", "السوق القديم"
+    return all(_common(w) >= COMMON_LIST_ITEM for w in [first, *rest])
 
 
 def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]:
@@ -53,14 +65,13 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
             continue
         what, kind = nk
         if not is_arabic(w):  # "the village of X" / "X village"
-            if i + 2 < n and words[i + 1] == "of":
-                sp = latin_name_span(toks, i + 2)
-                if sp:
-                    _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks)
-            elif i > 0 and (sp := latin_name_span(toks, i - 1, forward=False)):
-                _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks)
+            back = latin_name_span(toks, i - 1, forward=False) if i > 0 and toks.space_gap(i) else None
+            if back:  # "the Zanbur area of Diyala", "Wasanyan villages"
+                _cue_or_new(back, "noun.settlement", kind, w, start_at, new, toks)
                 if w.endswith("s"):  # "Razwelka, Qalat and Wasanyan villages"
-                    _english_list_back(toks, sp[0], kind, w, start_at, new)
+                    _english_list_back(toks, back[0], kind, w, start_at, new)
+            elif i + 2 < n and words[i + 1] == "of" and (sp := latin_name_span(toks, i + 2)):
+                _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks)  # "the village of X"
             continue
         if not toks.space_gap(i + 1):
             continue
@@ -81,6 +92,9 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
                 continue
             end = claim(i + 1, name_end(toks, i + 1, after_noun=kind != "front"))
             if end == i + 1 and _common(words[i + 1]) >= COMMON_NOUN_NAME:
+                continue
+            if end > i + 1 and kind in ("region", "front") and \
+                    _ordinary_phrase(toks, i + 1, end, words[i + 1]):
                 continue
             if end >= i + 1:
                 new.append(Cand(i + 1, end, "noun.settlement", noun=noun_word, cue="noun", s0=i,
@@ -222,9 +236,10 @@ def lists(toks: Tokens, ms: list[Cand]) -> list[Cand]:
                 definite = stem.startswith("ال")
                 site = bool(token_stems(w) & lexicon().site) and not definite
                 end = name_end(toks, j, site=site, after_noun=True)
-                item_ends = j + 1 >= n or toks.list_sep(j + 1) or toks.words[j + 1][:1] == "و"
-                if end < j and opened and definite and _noun_at(toks, j) and item_ends:
-                    end = j  # "مناطق ... والمخيم وسجنة": a definite place noun used as a name in a list
+                item_ends = j + 1 >= n or not toks.space_gap(j + 1) or toks.words[j + 1][:1] == "و"
+                tails = _tails_end(toks, j)
+                if end < j and opened and definite and _noun_at(toks, j) and (item_ends or tails > j):
+                    end = tails  # "مناطق ... والمخيم والسوق القديم": definite nouns as names
                 elif end <= j and (is_stop(stem) or len(stem) < 3 or (_noun_at(toks, j) and not definite
                                                                       and not site)):
                     break
@@ -232,9 +247,11 @@ def lists(toks: Tokens, ms: list[Cand]) -> list[Cand]:
                     end = name_end(toks, j, site=site)
                 if end < j or (site and end == j):
                     break
-                if end == j and not _noun_at(toks, j) and (
-                        _common(stem) >= COMMON_LIST_ITEM or _suffixed(stem)):
+                limit = COMMON_OPENED_ITEM if opened and definite else COMMON_LIST_ITEM
+                if end == j and not _noun_at(toks, j) and (_common(stem) >= limit or _suffixed(stem)):
                     break
+                if end > j and not opened and _ordinary_phrase(toks, j, end, stem):
+                    break  # "تمكنت الفصائل", "ودعوا المواطنين": words, not a name
                 strip = _clitic_len(w, stem) if conj and w.startswith("و") and len(w) > 1 else 0
                 strip = strip or (1 if conj and w[:1] == "و" else 0)
                 item = Cand(j, end, "list.member", cue="list", strip=strip)
