@@ -48,3 +48,12 @@ def test_offsets_are_monotonic_and_in_range(text: str) -> None:
         for i in range(len(norm.text)):
             s, e = norm.span(i, i + 1)
             assert 0 <= s < e <= len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتةىأإـ \u200f\u064e\u0651abcXYZ٣.،“”—\u00a0")), max_size=80))
+def test_fast_path_equals_the_reference_loop(text: str) -> None:
+    from rasad.text.normalize import _slow
+
+    for level in ("display", "match"):
+        fast, ref = normalize(text, level), _slow(text, level)
+        assert (fast.text, fast.offsets) == (ref.text, ref.offsets)

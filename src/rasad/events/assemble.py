@@ -19,8 +19,6 @@ from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
 from rasad.events.scope import PlaceChoice, anaphoric_hit, choose_places
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
-from rasad.text.normalize import match_key
-
 
 REMOTE_SCOPE = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
 
@@ -112,12 +110,12 @@ def candidates(ctx: Context) -> list[Candidate]:
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
         definite = "ال" in hit.prefix or hit.form.startswith("ال") or anaphoric_hit(ctx, hit)
-        if definite and has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), TEMPORAL):
+        if definite and has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), load_cues()["temporal_links"]):
             continue  # "before the withdrawal", "after the attack": an event already told
         if (
             anaphoric_hit(ctx, hit)
             and any(family(c.sub) == family(hit.event) for c in out)
-            and has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), TOLL)
+            and has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), load_cues()["toll_words"])
         ):
             continue
         places = choose_places(ctx, hit, hi)
@@ -149,7 +147,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         if (
             sub == "shelling_artillery_missile_attack"
             and hit.rule.id.endswith("shelling.generic")
-            and roles.actor1 in AIR_ONLY
+            and roles.actor1 in load_cues()["air_only_actors"]
         ):
             sub = "air_drone_strike"
         if sub == "peaceful_protest":
@@ -184,7 +182,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             fat = fatalities_for(ctx, hit, hi, pc.span if pc else None, len(choices))
             ev_s = hit.start - len(hit.prefix)
             ev_e = hit.end
-            for a in ctx.actors:
+            for a in ctx.actors_in(s_lo, hit.start):
                 if s_lo <= a.start < hit.start and a.m.code == roles.actor1:
                     ev_s = min(ev_s, a.start)
                     break
@@ -232,16 +230,12 @@ UNCLAIMED_TYPES = frozenset(
     }
 )
 # actors whose strikes in Syria and Iraq are air strikes when the text only says "قصف"
-AIR_ONLY = frozenset({"USA_COAL", "RUS", "ISR"})
-TEMPORAL = ("قبل", "بعد", "before", "after")
-TOLL = tuple(match_key(w) for w in ("ضحايا", "حصيلة", "toll", "victims"))
-CIRCUMSTANTIAL = ("بعد", "عقب", "اثر", "وسط", "خلال", "after", "following", "amid", "during")
 
 
 def _circumstantial(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: int, s_hi: int) -> bool:
     """'after clashes / amid shelling': the means of another event of the sentence, not an event."""
     before = tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo)
-    if not has_cue(before, CIRCUMSTANTIAL):
+    if not has_cue(before, load_cues()["circumstantial"]):
         return False
     return any(
         h is not hit
@@ -249,7 +243,7 @@ def _circumstantial(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo:
         and family(h.event) != family(hit.event)
         and not h.observation
         and not h.rule.weak
-        and not has_cue(tokens_before(ctx.t, h.start - len(h.prefix), 2, s_lo), CIRCUMSTANTIAL)
+        and not has_cue(tokens_before(ctx.t, h.start - len(h.prefix), 2, s_lo), load_cues()["circumstantial"])
         for h in hits
     )
 
@@ -271,7 +265,7 @@ def _refine_frame(
     if idx < 0 or idx + 1 >= len(ctx.sents) or (idx + 1) in hit_sents:
         return []
     n_lo, n_hi = ctx.sents[idx + 1]
-    nxt = [p for p in ctx.places if n_lo <= p.start < n_hi and not is_frame(p.m)]
+    nxt = [p for p in ctx.places_in(n_lo, n_hi) if not is_frame(p.m)]
     if not nxt:
         return []
     d = km(places[0].span.m, nxt[0].m)
@@ -307,7 +301,7 @@ def _headlines(ctx: Context) -> set[int]:
 
 def _sentence_has_any(ctx: Context, hit: TriggerHit, codes: list[str]) -> bool:
     s_lo, s_hi = ctx.sentence_of(hit.start)
-    return any(s_lo <= a.start < s_hi and a.m.code in codes for a in ctx.actors)
+    return any(a.m.code in codes for a in ctx.actors_in(s_lo, s_hi))
 
 
 def _confidence(hit: TriggerHit, roles: Roles, pc: PlaceChoice | None, d: date | None) -> float:

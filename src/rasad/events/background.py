@@ -21,7 +21,6 @@ from rasad.model import Document
 
 MAX_NEWS_AGE_DAYS = 7
 _YEAR = re.compile(r"(?<![\d/.-])(19|20)\d\d(?![\d/.-])")
-RELATIVE = ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "which", "who", "that")
 
 
 def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
@@ -34,7 +33,7 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return "background_cue"
     if has_cue(near_before[-3:], cues["negation"]):
         return "negation"
-    if near_before and ctx.lang == "ar" and has_cue(near_before[-1:], RELATIVE):
+    if near_before and ctx.lang == "ar" and has_cue(near_before[-1:], load_cues()["relative_pronouns"]):
         return "relative_clause"
     # pluperfect: كان/كانت (… قد) before the verb, without a recent time word in the clause
     if ctx.lang == "ar" and has_cue(before[-6:], cues["pluperfect"]):
@@ -97,10 +96,10 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
             i = ctx.t.find(phrase, i + len(phrase))
     for s, e, rule in sorted(found):
         s_lo, s_hi = ctx.sentence_of(s)
-        places_before = [p for p in ctx.places if s_lo <= p.start < s]
-        places_after = [p for p in ctx.places if e <= p.start < min(s_hi, e + 60)]
-        actors_after = [a for a in ctx.actors if e <= a.start < min(s_hi, e + 60)]
-        actors_before = [a for a in ctx.actors if s_lo <= a.start < s]
+        places_before = ctx.places_in(s_lo, s)
+        places_after = ctx.places_in(e, min(s_hi, e + 60))
+        actors_after = ctx.actors_in(e, min(s_hi, e + 60))
+        actors_before = ctx.actors_in(s_lo, s)
         if rule.startswith("state:"):
             place = places_before[-1] if places_before else None
             actor = actors_after[0] if actors_after else None

@@ -7,7 +7,6 @@ here they are mapped into the ``match`` view once, so the assembly code works on
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,6 +61,19 @@ class Context:
             return i
         return -1
 
+    def places_in(self, lo: int, hi: int) -> list[Span[PlaceMention]]:
+        """Place mentions starting in [lo, hi) (binary search over the sorted mentions)."""
+        return _window(self.places, self._index("place_starts", self.places), lo, hi)
+
+    def actors_in(self, lo: int, hi: int) -> list[Span[ActorMention]]:
+        return _window(self.actors, self._index("actor_starts", self.actors), lo, hi)
+
+    def _index(self, key: str, items: list[Span[Any]]) -> list[int]:
+        idx = self.extra.get(key)
+        if idx is None or len(idx) != len(items):
+            idx = self.extra[key] = [x.start for x in items]
+        return idx
+
     def _starts(self) -> list[int]:
         starts = self.extra.get("sent_starts")
         if starts is None:
@@ -83,6 +95,12 @@ class Context:
                 m.end += o_lo
             cache[(s_lo, s_hi)] = _spans(found, self.o2n)
         return cache[(s_lo, s_hi)]
+
+
+def _window(items: list[Span[Any]], starts: list[int], lo: int, hi: int) -> list[Span[Any]]:
+    a = bisect.bisect_left(starts, lo)
+    b = bisect.bisect_left(starts, hi, a)
+    return items[a:b]
 
 
 def _orig_to_norm(nz: Normalized) -> list[int]:

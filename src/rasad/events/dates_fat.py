@@ -123,6 +123,26 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
     return sorted(out)
 
 
+def _by_place(
+    ctx: Context, nums: list[tuple[int, int, int | None]], s_lo: int, s_hi: int
+) -> tuple[dict[int, tuple[int, int, int | None]], list[tuple[int, int, int | None]]]:
+    """Numbers followed closely by a place belong to that place; the rest are general (cached)."""
+    cache = ctx.extra.setdefault("by_place", {})
+    if (s_lo, s_hi) in cache:
+        return cache[(s_lo, s_hi)]
+    specific: dict[int, tuple[int, int, int | None]] = {}
+    used: set[int] = set()
+    for k, (ns, ne, v) in enumerate(nums):
+        nxt = nums[k + 1][0] if k + 1 < len(nums) else s_hi
+        for p in ctx.places_in(ne, min(ne + 120, nxt, s_hi)):
+            specific.setdefault(p.start, (ns, ne, v))
+            used.add(ns)
+            break
+    general = [x for x in nums if x[0] not in used] or nums
+    cache[(s_lo, s_hi)] = (specific, general)
+    return specific, general
+
+
 def fatalities_for(
     ctx: Context, hit: TriggerHit, hi: int, place: Span[PlaceMention] | None, n_places: int
 ) -> int | None:
@@ -136,19 +156,11 @@ def fatalities_for(
         if has_cue(ctx.t[s_lo:nxt_hi].split(), cues["no_casualties"]):
             return 0
         return None
-    # a number followed closely by a place belongs to that place
-    specific: dict[int, tuple[int, int, int | None]] = {}
-    for k, (ns, ne, v) in enumerate(nums):
-        nxt = nums[k + 1][0] if k + 1 < len(nums) else s_hi
-        for p in ctx.places:
-            if ne <= p.start < min(ne + 120, nxt) and p.start < s_hi:
-                specific.setdefault(p.start, (ns, ne, v))
-                break
+    specific, general = _by_place(ctx, nums, s_lo, s_hi)
     if place is not None and place.start in specific:
         return specific[place.start][2]
     if n_places > 1:
         return None
-    general = [x for x in nums if not any(x == v for v in specific.values())] or nums
     # the number nearest to the trigger
-    ns, ne, v = min(general, key=lambda x: abs(x[0] - hit.start))
+    _ns, _ne, v = min(general, key=lambda x: abs(x[0] - hit.start))
     return v

@@ -19,7 +19,6 @@ from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
 from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
 from rasad.model import ActorMention
-from rasad.text.normalize import match_key
 
 NON_AGENTS = frozenset({"CIVILIANS", "PROTESTERS"})
 REMOTE = frozenset(
@@ -59,7 +58,6 @@ def _prefix_of(ctx: Context, sp: Span[ActorMention]) -> str:
     return ctx.t[j:i]
 
 
-_LOCATIVE_PREPS = tuple(match_key(w) for w in ("في", "على", "عن", "الى", "in", "on", "of", "at", "to"))
 
 
 def _prep(pre: str, which: str = "بل") -> bool:
@@ -78,7 +76,7 @@ def _oblique(ctx: Context, sp: Span[ActorMention], floor: int) -> bool:
     if ctx.lang == "ar" and _prep(pre):
         return True
     before = tokens_before(ctx.t, sp.start - len(pre), 2, floor)
-    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(before[-1:], _LOCATIVE_PREPS):
+    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(before[-1:], load_cues()["locative_prepositions"]):
         return True
     return bool(has_cue(before[-2:], cues["agent_markers"]))
 
@@ -134,7 +132,6 @@ def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     return None
 
 
-RELATIVE = ("التي", "الذي", "الذين", "which", "who")
 
 
 def _target_head(ctx: Context, sp: Span[ActorMention]) -> bool:
@@ -173,7 +170,7 @@ def _first_subject(
     for a in order:
         if _oblique(ctx, a, s_lo) or _target_head(ctx, a) or _source(ctx, a) or _passive_patient(ctx, a, hit):
             continue
-        if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), RELATIVE):
+        if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), load_cues()["relative_pronouns"]):
             continue  # an actor inside a relative clause (التي يقودها الجيش التركي)
         return _lead(ctx, a, sent)
     return None
@@ -183,7 +180,7 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     """actor1/actor2 for ``hit`` whose clause ends at ``hi``; ``carry`` = subject carried over."""
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
-    sent = [a for a in ctx.actors if s_lo <= a.start < s_hi and not _supporter(a.m)]
+    sent = [a for a in ctx.actors_in(s_lo, s_hi) if not _supporter(a.m)]
     r = Roles()
     after = [a for a in sent if hit.end <= a.start < hi]
     agent: Span[ActorMention] | None = None

@@ -18,6 +18,7 @@ import yaml
 from rasad.text.normalize import match_key
 
 TERRITORY_EVENTS = ("territory", "withdrawal")
+CODE_LISTS = frozenset({"alliances"})  # cue sections whose values are actor codes, not words
 
 
 @dataclass(slots=True)
@@ -117,13 +118,19 @@ def load_rules(lang: str) -> RuleSet:
 
 @lru_cache(maxsize=1)
 def load_cues() -> dict[str, Any]:
-    """Event cue lists (src/rasad/data/events/cues.yaml), match-normalised."""
+    """Event cue lists (src/rasad/data/events/cues.yaml), match-normalised.
+
+    Lists of actor codes (``alliances``, ``*_actors``) are kept as written."""
     data = _read_yaml("events", "cues.yaml")
     out: dict[str, Any] = {}
     for key, val in data.items():
         if key == "version":
             continue
-        if isinstance(val, dict):
+        if key in CODE_LISTS or key.endswith("_actors"):
+            out[key] = (
+                {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else tuple(val or ())
+            )
+        elif isinstance(val, dict):
             out[key] = {k: (_norm_list(v) if isinstance(v, list) else v) for k, v in val.items()}
         elif isinstance(val, list):
             out[key] = _norm_list(val)

@@ -61,7 +61,7 @@ def place_key(p: PlaceMention) -> str:
 
 
 def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
-    return any(a.start <= sp.start and sp.end <= a.end for a in ctx.actors)
+    return any(a.start <= sp.start and sp.end <= a.end for a in ctx.actors_in(sp.start - 200, sp.start + 1))
 
 
 def _gap_words(ctx: Context, lo: int, hi: int, n: int = 4) -> list[str]:
@@ -70,13 +70,12 @@ def _gap_words(ctx: Context, lo: int, hi: int, n: int = 4) -> list[str]:
 
 # Arabic puts an event's place after its verb or noun; a place before it counts only close by
 BEFORE_AR = 100
-_ADDITION = tuple(match_key(w) for w in ("إضافة", "بالإضافة", "اضافة", "in addition"))
 
 
 def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) -> bool:
     cues = load_cues()
     before = _gap_words(ctx, lo, sp.start, 4)
-    if has_cue(before[-3:], cues["direction_markers"]) and not has_cue(before[-3:], _ADDITION):
+    if has_cue(before[-3:], cues["direction_markers"]) and not has_cue(before[-3:], cues["addition_words"]):
         return True
     if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
         return True
@@ -98,8 +97,8 @@ def _from_place(before: list[str], markers: tuple[str, ...]) -> bool:
         if has_cue(before[k : k + 1], markers):
             between = before[k + 1 :]
             return all(
-                w in _LOCATIVE
-                or w[1:] in _LOCATIVE
+                w in _cue("locative_words")
+                or w[1:] in _cue("locative_words")
                 or _is_place_noun(w)
                 or w.startswith(("مواقع", "مقرات", "قواعد"))
                 for w in between
@@ -134,51 +133,19 @@ def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[Pla
     return out
 
 
-_PLACE_NOUNS = frozenset(
-    match_key(w)
-    for w in (
-        "قرية",
-        "قريتي",
-        "قرى",
-        "بلدة",
-        "بلدتي",
-        "بلدات",
-        "مدينة",
-        "مدينتي",
-        "مدن",
-        "حي",
-        "أحياء",
-        "حيي",
-        "منطقة",
-        "منطقتي",
-        "مناطق",
-        "ناحية",
-        "ناحيتي",
-        "قضاء",
-        "مزرعة",
-        "مزارع",
-        "تلة",
-        "جبل",
-        "حقل",
-        "سد",
-        "مطار",
-        "بلدتا",
-        "village",
-        "villages",
-        "town",
-        "towns",
-        "city",
-        "the",
-        "of",
-        "district",
-        "area",
-    )
-)
+
+
+def _cue(name: str) -> frozenset[str]:
+    """A cue word list of data/events/cues.yaml as a set (cached by load_cues)."""
+    return _CUE_SETS.get(name) or _CUE_SETS.setdefault(name, frozenset(load_cues()[name]))
+
+
+_CUE_SETS: dict[str, frozenset[str]] = {}
 
 
 def _is_place_noun(w: str) -> bool:
     w2 = w[1:] if w[:1] in "وب" else w
-    return w in _PLACE_NOUNS or w2 in _PLACE_NOUNS
+    return w in _cue("place_nouns") or w2 in _cue("place_nouns")
 
 
 def _joined(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
@@ -193,7 +160,7 @@ def _joined(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
 def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> list[Span[PlaceMention]]:
     cues = load_cues()
     after = tokens_after(ctx.t, hit.end, 8, hi)
-    s_lo, s_hi = ctx.sentence_of(hit.start)
+    _s_lo, s_hi = ctx.sentence_of(hit.start)
     rest = tokens_after(ctx.t, hit.end, 40, s_hi)
     if not has_cue(after, cues["place_anaphora_plural"]) and not has_cue(
         after, cues["place_anaphora_singular"]
@@ -213,9 +180,7 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     # look back up to two sentences for the last list of event-worthy places
     idx = ctx.sentence_index(hit.start)
     lo = ctx.sents[max(0, idx - 2)][0] if idx >= 0 else 0
-    prev = [
-        p for p in ctx.places if lo <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)
-    ]
+    prev = [p for p in ctx.places_in(lo, hit.start) if not is_frame(p.m) and not _inside_actor(ctx, p)]
     if not prev:
         return []
     groups = _groups(ctx, prev)
@@ -224,83 +189,6 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     return [groups[-1][-1]]
 
 
-_LOCATIVE = frozenset(
-    match_key(w)
-    for w in (
-        "في",
-        "ضمن",
-        "التابعة",
-        "التابع",
-        "محور",
-        "محاور",
-        "ريف",
-        "بريف",
-        "منطقة",
-        "ناحية",
-        "قضاء",
-        "محافظة",
-        "مدينة",
-        "جبهة",
-        "قرب",
-        "بالقرب",
-        "من",
-        "الجهة",
-        "جهة",
-        "اطراف",
-        "محيط",
-        "مركز",
-        "وسط",
-        "شرق",
-        "غرب",
-        "شمال",
-        "جنوب",
-        "شرقي",
-        "غربي",
-        "شمالي",
-        "جنوبي",
-        "الشرقية",
-        "الغربية",
-        "الشمالية",
-        "الجنوبية",
-        "الشرقي",
-        "الغربي",
-        "الشمالي",
-        "الجنوبي",
-        "بلدة",
-        "قرية",
-        "حي",
-        "الواقعة",
-        "الواقع",
-        "في",
-        "بين",
-        "in",
-        "of",
-        "near",
-        "province",
-        "district",
-        "governorate",
-        "the",
-        "countryside",
-        "outskirts",
-        "area",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "city",
-        "town",
-        "villages",
-        "village",
-        "towns",
-        "valley",
-        "region",
-        "areas",
-    )
-)
 
 
 def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
@@ -321,7 +209,7 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
         pre = "ب"  # the mention's span holds its clitic
     if pre.endswith(("ب", "بال")) and not words:
         return True
-    return bool(words) and all(w in _LOCATIVE or w[1:] in _LOCATIVE for w in words)
+    return bool(words) and all(w in _cue("locative_words") or w[1:] in _cue("locative_words") for w in words)
 
 
 def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
@@ -387,14 +275,10 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     if has_cue(before_words, cues["passive_target"]):
         # "X تعرض لقصف": the target is the first place after the passive verb
         k = max(ctx.t.rfind(w, s_lo, hit.start) for w in cues["passive_target"])
-        first = [
-            p
-            for p in ctx.places
-            if k <= p.start < hit.start and not is_frame(p.m) and not _inside_actor(ctx, p)
-        ]
+        first = [p for p in ctx.places_in(k, hit.start) if not is_frame(p.m) and not _inside_actor(ctx, p)]
         if first:
             return [PlaceChoice(first[0], "passive", first[0].m.geo_precision or 1)]
-    in_scope = [p for p in ctx.places if hit.end <= p.start < hi and not _dateline(ctx, p)]
+    in_scope = [p for p in ctx.places_in(hit.end, hi) if not _dateline(ctx, p)]
     chosen: list[PlaceChoice] = []
     frames: list[Span[PlaceMention]] = []
     seen: set[str] = set()
@@ -431,9 +315,7 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
     c_lo = max(_clause_start(ctx, hit, s_lo), hit.start - (300 if ctx.lang == "en" else BEFORE_AR))
     before = [
-        p
-        for p in ctx.places
-        if c_lo <= p.start < hit.start and not _inside_actor(ctx, p) and not _dateline(ctx, p)
+        p for p in ctx.places_in(c_lo, hit.start) if not _inside_actor(ctx, p) and not _dateline(ctx, p)
     ]
     plain: list[Span[PlaceMention]] = []
     prev_end = c_lo
@@ -452,11 +334,7 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         return [PlaceChoice(sp, "before", sp.m.geo_precision or 1) for sp in groups[-1]]
     frames = frames or [p for p in before if is_frame(p.m)]
     if not frames:  # the frame of the whole sentence ("... بمحيط مدينة سراقب، حيث سبق ذلك قصف")
-        frames = [
-            p
-            for p in ctx.places
-            if s_lo <= p.start < hit.start and is_frame(p.m) and not _inside_actor(ctx, p)
-        ]
+        frames = [p for p in ctx.places_in(s_lo, hit.start) if is_frame(p.m) and not _inside_actor(ctx, p)]
     if frames:
         f = frames[0]
         prec = f.m.geo_precision if f.m.geo_precision and f.m.geo_precision > 1 else 2

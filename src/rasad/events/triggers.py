@@ -216,7 +216,9 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
             near = tokens_before(t, s, 60, prev_lo)[-60:] + tokens_after(t, e, 14, hi)
             if not has_cue(near, rule.requires_near):
                 continue
-        if rule.block_near and has_cue(tokens_before(t, s, 10, lo) + tokens_after(t, e, 14, hi), rule.block_near):
+        if rule.block_near and has_cue(
+            tokens_before(t, s, 10, lo) + tokens_after(t, e, 14, hi), rule.block_near
+        ):
             continue
         observation = False
         if rule.imperfect:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,12 +34,6 @@ from rasad.places.lexicon import (
     world_places,
 )
 from rasad.text.normalize import (
-    BIDI_CONTROLS,
-    DIACRITICS,
-    MATCH_FOLD,
-    SPACES,
-    TATWEEL,
-    Normalized,
     match_key,
     normalize,
 )
@@ -48,30 +41,8 @@ from rasad.text.normalize import (
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _HAS_LATIN = re.compile("[a-z]")
 
-# ------------------------------------------------------------ fast match normalisation
-# The same result as normalize(text, "match") (a test checks it), for NFC text without
-# combining marks other than the Arabic ones: str.translate does the folding and a single
-# pass collects the offsets of the characters kept.
-_DELETE = BIDI_CONTROLS | DIACRITICS | {TATWEEL}
-_FOLD = {ord(k): v for k, v in {**SPACES, **MATCH_FOLD}.items()}
-_FOLD.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
-_FOLD.update({ord(c): None for c in _DELETE})
-_DELETE_RE = re.compile("[" + "".join(sorted(_DELETE)) + "]")
-_ODD = re.compile(r"[^\x00-\xbf\xd7\xf7\u0600-\u06ff\u2000-\u206f\ufeff]")  # else: the slow path
-
-
-def match_normalize(text: str) -> Normalized:
-    """``normalize(text, "match")``, faster for ordinary news text (falls back to it otherwise)."""
-    if _ODD.search(text) or not unicodedata.is_normalized("NFC", text):
-        return normalize(text, "match")
-    folded = text.translate(_FOLD)
-    if _DELETE_RE.search(text):
-        dele = _DELETE
-        offsets = [i for i, ch in enumerate(text) if ch not in dele]
-    else:
-        offsets = list(range(len(text)))
-    offsets.append(len(text))
-    return Normalized(text, folded, offsets)
+# normalize(text, "match") has its own fast path for ordinary news text.
+match_normalize = normalize
 _SPACE_GAP = re.compile(r"[\s\-\"']*")  # quotes are transparent: بلدة "السعن"
 END, SEP_SPACE, SEP_PUNCT = "\x02", " ", "\x03"
 
