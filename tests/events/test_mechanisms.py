@@ -75,3 +75,24 @@ def test_a_snippet_without_any_place_keeps_its_event_with_no_location():
     long_text = "The economy is in crisis. " * 40 + "Protesters blocked roads in the city of Basra."
     evs = extract_document(Document("l", long_text, "en", published=date(2024, 1, 1)))
     assert places(of_type(evs, "peaceful_protest")) == ["Basra"]
+
+
+def test_a_region_in_a_list_is_an_event_place_but_a_direction_is_not():
+    evs = run("سيطرت قوات النظام على حقل التيم والمحطة الحرارية وبادية الميادين.")
+    assert places(evs) == ["حقل التيم", "المحطة الحرارية", "بادية الميادين"]
+    assert [e.location.geo_precision for e in evs][-1] >= 2
+    # an unresolved site keeps its name as written (the scorer matches it by name)
+    assert evs[1].location.lat is None
+    evs = run("سيطرت قوات النظام على قرية حطلة شرق دير الزور.")
+    assert places(evs) == ["حطلة"]
+
+
+def test_a_definite_reference_to_the_event_told_before_is_not_a_new_event():
+    text = (
+        "Turkish warplanes bombed the village of Tal Tamr on Friday. "
+        "The airstrike also caused damage to the road near Hasakah."
+    )
+    evs = run(text, "en")
+    assert [(e.sub_event_type, e.location.name, str(e.date)) for e in evs] == [
+        ("air_drone_strike", "Tal Tamr", "2024-03-08")
+    ]

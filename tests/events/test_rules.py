@@ -59,3 +59,29 @@ def test_cues_are_loaded() -> None:
     cues = load_cues()
     assert "مقتل" in cues["killed"] or "مقتل".replace("ة", "ه") in cues["killed"]
     assert set(cues["actor_adjectives"]) >= {"TUR", "RUS", "ISR"}
+
+
+def test_data_files_hold_only_strings() -> None:
+    """YAML turns bare on/off/yes/no into booleans: every cue and form must stay a string."""
+    from pathlib import Path
+
+    import yaml
+
+    data_dir = Path(__file__).resolve().parents[2] / "src" / "rasad" / "data"
+
+    def walk(where: str, v: object) -> None:
+        if isinstance(v, list):
+            for x in v:
+                assert isinstance(x, str), (where, x)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(f"{where}.{k}", x)
+
+    cues = yaml.safe_load((data_dir / "events" / "cues.yaml").read_text(encoding="utf-8"))
+    for k, v in cues.items():
+        walk(k, v)
+    for lang in ("ar", "en"):
+        rules = yaml.safe_load((data_dir / "triggers" / f"{lang}.yaml").read_text(encoding="utf-8"))
+        for r in rules["rules"]:
+            for k, v in r.items():
+                walk(f"{r['id']}.{k}", v)

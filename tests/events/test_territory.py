@@ -91,3 +91,16 @@ def test_english_capture_from():
 def test_english_state_and_history_are_not_events():
     assert run("The city of Raqqa remains under the control of the SDF.", "en") == []
     assert run("Islamic State had captured Palmyra last year.", "en") == []
+
+
+def test_control_observations_name_the_holder():
+    def obs(text: str, lang: str = "ar") -> list[tuple[str, str]]:
+        found = find_control_observations(Document("o", text, lang, published=PUBLISHED))
+        return [(o["place"].name, o["controller"]) for o in found]
+
+    assert obs("وتسيطر قوات سوريا الديمقراطية على مدينة الرقة.") == [("الرقة", "SDF")]
+    ((name, holder),) = obs("قصفت الطائرات الروسية مدينة إدلب الخاضعة لسيطرة هيئة تحرير الشام.")
+    assert name.endswith("إدلب") and holder == "HTS"
+    assert obs("The town of Manbij remains under the control of the SDF.", "en") == [("Manbij", "SDF")]
+    # a negated statement says nothing about who holds the place
+    assert obs("لم تسيطر قوات النظام على مدينة الرقة.") == []

@@ -27,7 +27,7 @@ from typing import Any
 
 import ahocorasick
 
-from rasad.actors.lexicon import QUOTES, ActorLexicon, Entry, load_actors
+from rasad.actors.lexicon import ActorLexicon, Entry, load_actors
 from rasad.model import ActorMention
 from rasad.text.numbers import match_view
 
@@ -55,26 +55,30 @@ class Prepared:
         return self.norm.span(self.norm_offsets[start], self.norm_offsets[end - 1] + 1)
 
 
-_ODD = re.compile(r"\s+|[\"']+")
+# maximal runs of whitespace and quotes, except a lone space after a word (kept as it is)
+_RUN = re.compile(r"[\s\"']{2,}|[^\S ]|[\"']|^ ")
+_WS = re.compile(r"\s")
 
 
 @lru_cache(maxsize=16)
 def prepare(text: str) -> Prepared:
-    """The matching view of ``text`` (cached: the finders of one document share it)."""
+    """The matching view of ``text`` (cached: the finders of one document share it).
+
+    Quotes are dropped and each run of whitespace and quotes becomes one space (at its first
+    whitespace character; none at the start of the text or for a run of quotes only)."""
     norm = match_view(text)
     nt = norm.text
     chars: list[str] = []
     offs: list[int] = []
     pos = 0
-    for m in _ODD.finditer(nt):
+    for m in _RUN.finditer(nt):
         s, e = m.span()
         if s > pos:
             chars.append(nt[pos:s])
             offs.extend(range(pos, s))
-        # whitespace becomes one space unless one was just written (or at the start)
-        if nt[s] not in QUOTES and offs and not (chars and chars[-1].endswith(" ")):
+        if s > 0 and (ws := _WS.search(nt, s, e)) is not None:
             chars.append(" ")
-            offs.append(s)
+            offs.append(ws.start())
         pos = e
     if pos < len(nt):
         chars.append(nt[pos:])

@@ -81,8 +81,18 @@ def _state(code: str | None) -> bool:
     return bool(is_state_side(code))
 
 
-def _carry(ctx: Context, pos: int, last: str | None) -> str | None:
-    """The subject carried into a sentence without one: the last acting subject of the report."""
+def _carry(ctx: Context, pos: int, last: str | None, event: str) -> str | None:
+    """The subject carried into a sentence without one: the last acting subject of the report.
+
+    Bombs are not carried (their authors are rarely the subject before); artillery told after
+    an air force's raids is its ground ally's (Russian jets, Syrian guns)."""
+    cues = load_cues()
+    if event in NO_CARRY:
+        return None
+    if event == "shelling_artillery_missile_attack" and last in cues["air_only_actors"]:
+        for group in cues["alliances"].values():
+            if last in group:
+                return next((c for c in group if c not in cues["air_only_actors"]), None)
     return last
 
 
@@ -99,8 +109,8 @@ def candidates(ctx: Context) -> list[Candidate]:
     unclaimed = has_cue(ctx.t.split(), cues["unclaimed"])
     dated: dict[str, tuple[int, date, int | None]] = {}
     for i, hit in enumerate(hits):
-        if hit.observation:
-            continue
+        if hit.observation and not (ctx.lang == "ar" and ctx.sentence_index(hit.start) in heads):
+            continue  # a statement of control; in a headline the present tense tells news
         s_lo, s_hi = ctx.sentence_of(hit.start)
         hi = _clause_end(hits, i, s_hi)
         if hit.event in ("territory",) and state_of_control(ctx, hit):
@@ -110,8 +120,16 @@ def candidates(ctx: Context) -> list[Candidate]:
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
         definite = "ال" in hit.prefix or hit.form.startswith("ال") or anaphoric_hit(ctx, hit)
-        if definite and has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), load_cues()["temporal_links"]):
+        if definite and has_cue(
+            tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), load_cues()["temporal_links"]
+        ):
             continue  # "before the withdrawal", "after the attack": an event already told
+        if (
+            ctx.lang == "en"
+            and anaphoric_hit(ctx, hit)
+            and any(family(c.sub) == family(hit.event) for c in out)
+        ):
+            continue  # "The airstrike also caused ...": the event told before, not a new one
         if (
             anaphoric_hit(ctx, hit)
             and any(family(c.sub) == family(hit.event) for c in out)
@@ -122,9 +140,9 @@ def candidates(ctx: Context) -> list[Candidate]:
         if len(places) == 1 and places[0].how == "frame":
             places = _refine_frame(ctx, hit, places, hit_sents) or places
         snippet = not ctx.places and len(ctx.t) <= SNIPPET_CHARS
-        if not places and not snippet and (hit.rule.weak or family(hit.event) == "territory"):
+        if not places and (hit.rule.weak or (not snippet and family(hit.event) == "territory")):
             continue
-        carry = _carry(ctx, hit.start, last_subject)
+        carry = _carry(ctx, hit.start, last_subject, hit.event)
         roles = assign_roles(ctx, hit, hit.event, hi, carry)
         if roles.how1 in ("subject", "agent"):
             last_subject = roles.actor1
@@ -212,11 +230,13 @@ def candidates(ctx: Context) -> list[Candidate]:
                     hit.start,
                     sent_idx in heads,
                     collective,
+                    has_cue(tokens_after(ctx.t, hit.end, 2, s_hi), cues["another"]),
                 )
             )
     return out
 
 
+NO_CARRY = frozenset({"remote_explosive_landmine_ied", "suicide_bomb", "grenade"})
 SNIPPET_CHARS = 600  # a text this short that names no place is a note or snippet, not a report
 UNCLAIMED_TYPES = frozenset(
     {

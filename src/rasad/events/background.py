@@ -15,7 +15,9 @@ from datetime import timedelta
 from typing import Any
 
 from rasad.events.context import Context, build_context
+from rasad.events.roles import _lead
 from rasad.events.rules import load_cues
+from rasad.events.scope import is_frame
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
 from rasad.model import Document
 
@@ -70,6 +72,16 @@ def state_of_control(ctx: Context, hit: TriggerHit) -> bool:
     return any(c in window for c in cues["state_of_control"])
 
 
+def _adjacent(ctx: Context, end: int, start: int) -> bool:
+    """Only punctuation, place nouns or locative words between a place and what describes it."""
+    from rasad.events.scope import _cue, _is_place_noun
+
+    words = [w.strip("\"'«»()،,.-") for w in ctx.t[end:start].split()]
+    return all(
+        not w or _is_place_noun(w) or w in _cue("locative_words") or w in _cue("copula_words") for w in words
+    )
+
+
 def find_control_observations(doc: Document) -> list[dict[str, Any]]:
     """Statements of who holds a place: [{place, controller, date, evidence, rule}, ...].
 
@@ -85,29 +97,45 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
     for h in hits:
         if h.observation:
             found.append((h.start - len(h.prefix), h.end, h.rule.id))
-    for phrase in cues["state_of_control"]:
-        if not phrase:
-            continue
+    for phrase in sorted(cues["state_of_control"], key=len, reverse=True):
         i = ctx.t.find(phrase)
         guard = 0
         while i >= 0 and guard < 200:
             guard += 1
-            found.append((i, i + len(phrase), "state:" + phrase))
+            # the longest phrase at a place wins (الخاضعة لسيطرة over خاضعة لسيطرة)
+            if not any(a <= i < b or a < i + len(phrase) <= b for a, b, _ in found):
+                found.append((i, i + len(phrase), "state:" + phrase))
             i = ctx.t.find(phrase, i + len(phrase))
+    seen: set[tuple[str, str]] = set()
     for s, e, rule in sorted(found):
         s_lo, s_hi = ctx.sentence_of(s)
-        places_before = ctx.places_in(s_lo, s)
-        places_after = ctx.places_in(e, min(s_hi, e + 60))
-        actors_after = ctx.actors_in(e, min(s_hi, e + 60))
-        actors_before = ctx.actors_in(s_lo, s)
-        if rule.startswith("state:"):
-            place = places_before[-1] if places_before else None
-            actor = actors_after[0] if actors_after else None
-        else:  # present-tense control verb: subject before, places after
-            place = places_after[0] if places_after else None
-            actor = actors_before[-1] if actors_before else (actors_after[0] if actors_after else None)
+        if has_cue(tokens_before(ctx.t, s, 2, s_lo), cues["negation"]):
+            continue  # "لم يسيطر": not a statement of control
+        if rule.startswith("state:-"):  # "the ISIS-held town of X": holder before, place after
+            held = [a for a in ctx.actors_in(max(s_lo, s - 40), s) if a.end >= s - 1]
+            nxt = [p for p in ctx.places_in(e, min(s_hi, e + 40)) if not is_frame(p.m)]
+            place = nxt[0] if nxt else None
+            actor = held[-1] if held else None
+        elif rule.startswith("state:"):
+            # the place described stands right before the phrase ("بلدة X الخاضعة لسيطرة Y")
+            near = [p for p in ctx.places_in(max(s_lo, s - 30), s) if not is_frame(p.m)]
+            place = near[-1] if near and _adjacent(ctx, near[-1].end, s) else None
+            after = ctx.actors_in(e, min(s_hi, e + 60))
+            actor = after[0] if after else None
+        else:  # present-tense control verb: subject after (VSO) or before it, places after
+            after_places = [p for p in ctx.places_in(e, min(s_hi, e + 60)) if not is_frame(p.m)]
+            place = after_places[0] if after_places else None
+            vso = [a for a in ctx.actors_in(e, min(s_hi, e + 40)) if place is None or a.start < place.start]
+            before = ctx.actors_in(s_lo, s)
+            if ctx.t[s:e].endswith(("ان", "ون")) and before:
+                vso = []  # a dual or plural verb agrees with a subject named before it
+            actor = vso[0] if vso else (_lead(ctx, before[-1], before) if before else None)
         if place is None or actor is None:
             continue
+        key = (place.m.name, actor.m.code)
+        if key in seen:
+            continue
+        seen.add(key)
         os_, oe = ctx.orig_span(min(s, place.start), max(e, place.end, actor.end))
         out.append(
             {

@@ -73,3 +73,4 @@ class Candidate:
     hit_start: int = 0
     headline: bool = False
     collective: bool = False
+    another: bool = False  # told as a second / another one ("سيارة مفخخة ثانية", "another bomb")

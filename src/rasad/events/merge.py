@@ -57,7 +57,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     # a car bomb the report calls a suicide attack elsewhere is that suicide attack
     suicides = [c for c in cands if c.sub == "suicide_bomb"]
     for c in cands:
-        if c.sub == "remote_explosive_landmine_ied" and any(_near(c, o) for o in suicides):
+        if (
+            c.sub == "remote_explosive_landmine_ied"
+            and not c.another
+            and any(_near(c, o, 5.0) for o in suicides)
+        ):
             c.sub = "suicide_bomb"
             if c.roles.actor1 is None:
                 c.roles.actor1 = next((o.roles.actor1 for o in suicides if o.roles.actor1), None)
@@ -78,7 +82,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 _key(o) == _key(c)
                 or c.place is None
                 or o.sub in ("disrupted_weapons_use", "arrests")
-                or (c.sub == "armed_clash" and (c.hit_start < o.hit_start or c.place.how != "scope"))
+                or (
+                    c.sub == "armed_clash"
+                    and o.sub in TERRITORY
+                    and (c.hit_start < o.hit_start or c.place.how != "scope")
+                )
             ):
                 absorbed = True
                 break

@@ -58,8 +58,6 @@ def _prefix_of(ctx: Context, sp: Span[ActorMention]) -> str:
     return ctx.t[j:i]
 
 
-
-
 def _prep(pre: str, which: str = "بل") -> bool:
     """Whether attached clitics hold a preposition (ب، ل; لل = ل + article), not just و/ف + ال."""
     if pre.endswith("لل"):
@@ -76,7 +74,15 @@ def _oblique(ctx: Context, sp: Span[ActorMention], floor: int) -> bool:
     if ctx.lang == "ar" and _prep(pre):
         return True
     before = tokens_before(ctx.t, sp.start - len(pre), 2, floor)
-    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(before[-1:], load_cues()["locative_prepositions"]):
+    if (
+        len(before) == 2
+        and has_cue(before[-1:], ("من", "of"))
+        and has_cue(before[:1], cues["partitive_heads"])
+    ):
+        return False  # "وحدات من البيشمركة", "units of the army": the actor is the subject
+    if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(
+        before[-1:], load_cues()["locative_prepositions"]
+    ):
         return True
     return bool(has_cue(before[-2:], cues["agent_markers"]))
 
@@ -130,8 +136,6 @@ def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         if has_cue(words, adjs):
             return code
     return None
-
-
 
 
 def _target_head(ctx: Context, sp: Span[ActorMention]) -> bool:
@@ -198,6 +202,7 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             _agentive(ctx, a, hit.end)
             or (
                 ctx.lang == "ar"
+                and "beneficiary_l" not in hit.rule.flags
                 and _prep(pre, "ل")
                 and len(gap.split()) <= 2
                 and event in REMOTE | {"armed_clash"}
@@ -278,7 +283,12 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             if (
                 has_cue(before, cues["actor2_markers"])
                 or _target_head(ctx, a)
-                or (ctx.lang == "ar" and _prep(pre, "ل") and a.start >= hit.end)
+                or (
+                    ctx.lang == "ar"
+                    and "beneficiary_l" not in hit.rule.flags
+                    and _prep(pre, "ل")
+                    and a.start >= hit.end
+                )
             ):
                 r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "marker"
                 break

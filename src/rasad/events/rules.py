@@ -127,9 +127,7 @@ def load_cues() -> dict[str, Any]:
         if key == "version":
             continue
         if key in CODE_LISTS or key.endswith("_actors"):
-            out[key] = (
-                {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else tuple(val or ())
-            )
+            out[key] = {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else tuple(val or ())
         elif isinstance(val, dict):
             out[key] = {k: (_norm_list(v) if isinstance(v, list) else v) for k, v in val.items()}
         elif isinstance(val, list):

@@ -133,8 +133,6 @@ def _groups(ctx: Context, spans: list[Span[PlaceMention]]) -> list[list[Span[Pla
     return out
 
 
-
-
 def _cue(name: str) -> frozenset[str]:
     """A cue word list of data/events/cues.yaml as a set (cached by load_cues)."""
     return _CUE_SETS.get(name) or _CUE_SETS.setdefault(name, frozenset(load_cues()[name]))
@@ -187,8 +185,6 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     if plural:
         return groups[-1]
     return [groups[-1][-1]]
-
-
 
 
 def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
@@ -291,6 +287,12 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
             continue
         excluded_end = -1
         if is_frame(sp.m):
+            gap = ctx.t[chosen[-1].span.end : sp.start] if chosen else ""
+            if chosen and _joined(ctx, chosen[-1].span.end, sp) and ("و" in gap.split() or " و" in " " + gap):
+                # a region in a list of places ("حقل الورد وبادية الدوير") is one of the event places
+                chosen.append(PlaceChoice(sp, "scope", max(2, sp.m.geo_precision or 2)))
+                lo = sp.end
+                continue
             frames.append(sp)
             lo = sp.end
             continue

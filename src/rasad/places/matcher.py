@@ -33,16 +33,14 @@ from rasad.places.lexicon import (
     strip_article,
     world_places,
 )
-from rasad.text.normalize import (
-    match_key,
-    normalize,
-)
+from rasad.text.normalize import match_key
+from rasad.text.numbers import match_view
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _HAS_LATIN = re.compile("[a-z]")
 
-# normalize(text, "match") has its own fast path for ordinary news text.
-match_normalize = normalize
+# normalize(text, "match"), shared (cached) with the other mention finders of the document
+match_normalize = match_view
 _SPACE_GAP = re.compile(r"[\s\-\"']*")  # quotes are transparent: بلدة "السعن"
 END, SEP_SPACE, SEP_PUNCT = "\x02", " ", "\x03"
 
@@ -57,13 +55,18 @@ class Tokens:
     words: list[str]
     gaps: list[str]  # gaps[i]: the text between token i-1 and token i ("" before the first)
     upper: list[bool]  # Latin token written with a capital in the original
+    spaces: list[bool] = field(default_factory=list)  # space_gap(i) for every i (computed once)
+
+    def __post_init__(self) -> None:
+        if len(self.spaces) != len(self.gaps):
+            self.spaces = [g == " " or _space_only(g) for g in self.gaps]
 
     def __len__(self) -> int:
         return len(self.words)
 
     def space_gap(self, i: int) -> bool:
         """Only whitespace or a hyphen between token i-1 and token i."""
-        return _SPACE_GAP.fullmatch(self.gaps[i]) is not None and "\n\n" not in self.gaps[i]
+        return self.spaces[i]
 
     def list_sep(self, i: int) -> bool:
         """A list separator (comma) between token i-1 and token i."""
@@ -71,22 +74,19 @@ class Tokens:
         return ("،" in g or "," in g) and not any(c in g for c in ".:;؛!?؟()\n")
 
 
+@lru_cache(maxsize=4096)
+def _space_only(gap: str) -> bool:
+    return _SPACE_GAP.fullmatch(gap) is not None and "\n\n" not in gap
+
+
 def tokenize(norm_text: str, original: str, offsets: list[int]) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    gaps: list[str] = []
-    upper: list[bool] = []
-    prev = 0
-    for m in TOKEN_RE.finditer(norm_text):
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        words.append(m.group())
-        gaps.append(norm_text[prev:s])
-        o = original[offsets[s]] if offsets[s] < len(original) else ""
-        upper.append(o.isupper())
-        prev = e
+    found = list(TOKEN_RE.finditer(norm_text))
+    starts = [m.start() for m in found]
+    ends = [m.end() for m in found]
+    words = [m.group() for m in found]
+    gaps = [norm_text[a:b] for a, b in zip([0, *ends], starts, strict=False)]
+    n = len(original)
+    upper = [original[o].isupper() if (o := offsets[s]) < n else False for s in starts]
     return Tokens(norm_text, starts, ends, words, gaps, upper)
 
 
@@ -122,6 +122,7 @@ class KeyInfo:
     key: str  # bare key, words joined by spaces
     latin: bool
     entries: list[tuple[Place, bool, str]] = field(default_factory=list)  # place, had article, variant kind
+    memo: dict[str, Any] = field(default_factory=dict)  # facts about the entries (mention.py)
 
 
 @dataclass(slots=True)
@@ -201,22 +202,24 @@ class NameIndex:
         pos = 0
         pending_punct = False
         words = toks.words
+        spaces = toks.spaces
+        gaps = toks.gaps
         n = len(words)
         for i in range(n):
             w = words[i]
-            if i and not toks.space_gap(i):
+            if i and not spaces[i]:
                 pending_punct = True
-            if not is_arabic(w):
-                nxt = toks.gaps[i + 1] if i + 1 < n else ""
-                if (w in LATIN_ARTICLES and nxt[:1] in (" ", "-")) or (
-                    w in LATIN_HYPHEN_ARTICLES and nxt[:1] == "-"
-                ):
-                    continue
+            if not ("\u0621" <= w[0] <= "\u064a"):  # not is_arabic(w)
+                if w in LATIN_ARTICLES or w in LATIN_HYPHEN_ARTICLES:
+                    nxt = gaps[i + 1][:1] if i + 1 < n else ""
+                    if (w in LATIN_ARTICLES and nxt in (" ", "-")) or (
+                        w in LATIN_HYPHEN_ARTICLES and nxt == "-"
+                    ):
+                        continue
                 if not w.isdigit():
                     w = latin_key(w)
             if pieces:
-                sep = SEP_PUNCT if pending_punct else SEP_SPACE
-                pieces.append(sep)
+                pieces.append(SEP_PUNCT if pending_punct else SEP_SPACE)
                 pos += 1
             pending_punct = False
             vstarts.append(pos)

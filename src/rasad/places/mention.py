@@ -11,7 +11,7 @@ from typing import Any
 from rasad.model import Place
 from rasad.places.frames import FrameHit
 from rasad.places.lexicon import PROCLITICS, is_arabic, lexicon, strip_article
-from rasad.places.matcher import Hit, Tokens
+from rasad.places.matcher import Hit, KeyInfo, Tokens
 from rasad.places.names import latin_name_span, name_end
 from rasad.places.resolve import _seat
 
@@ -62,17 +62,33 @@ def _major(p: Place) -> bool:
     return p.kind in ("governorate", "district", "country") or bool(p.population) or _seat(p)
 
 
+def _entry_facts(info: KeyInfo) -> dict[str, Any]:
+    """What _hit_mention asks of a key's gazetteer entries (computed once per key)."""
+    memo = info.memo
+    if not memo:
+        seen: set[str] = set()
+        cands: list[Place] = []
+        for p, _art, _k in info.entries:
+            if p.id not in seen:
+                seen.add(p.id)
+                cands.append(p)
+        memo["cands"] = cands
+        memo["exact"] = {a: {p.id for p, art, _k in info.entries if art == a} for a in (False, True)}
+        memo["kinds"] = {k for _i, _a, k in info.entries}
+        memo["world"] = any(p.source == "world" for p in cands)
+        memo["major"] = any(map(_major, cands))
+        memo["any_art"] = any(a for _p, a, _k in info.entries)
+        memo["all_art"] = all(a for _i, a, _k in info.entries)
+    return memo
+
+
 def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> Cand:
     lex = lexicon()
-    seen: set[str] = set()
-    cands: list[Place] = []
-    for p, _art, _k in h.info.entries:
-        if p.id not in seen:
-            seen.add(p.id)
-            cands.append(p)
+    facts = _entry_facts(h.info)
+    cands: list[Place] = list(facts["cands"])
     m = Cand(h.t0, h.t1, "gaz", hit=h, cands=cands)
     if not h.info.latin:  # "الأنبار" is the governorate rather than the village "أنبار"
-        m.exact = {p.id for p, art, _k in h.info.entries if art == h.article}
+        m.exact = set(facts["exact"][h.article])
     key = h.info.key
     if h.info.latin:
         w = toks.words[h.t0]
@@ -84,20 +100,20 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> Cand:
         elif h.t0 == h.t1 and lex.common_en_words.get(w, 0.0) >= COMMON_EN_WORD:
             m.weak = m.common = True  # "Live", "Both", "Amid" at the start of a sentence
         elif key in lex.weak_en or (h.t0 == h.t1 and len(key) < 4) or \
-                lex.common_en.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
+                lex.common_en.get(key, 0.0) >= (COMMON_MAJOR if facts["major"] else COMMON_MINOR):
             m.weak = True
     else:
         m.strip = len(h.prefix) - (2 if h.article else 0)
         if h.prefix.endswith("لل"):
             m.strip = len(h.prefix) - 1  # ل + (ا)ل: the name starts at the second ل
         one_word = " " not in key
-        kinds = {k for _i, _a, k in h.info.entries}
+        kinds = facts["kinds"]
         if one_word and (key in lex.never or key in lex.frame_heads or key in lex.site
                          or key in lex.settlement or toks.words[h.t0] in lex.stop_plain):
             m.never = True
-        elif one_word and key.endswith("يه") and h.article and not any(a for _p, a, _k in h.info.entries):
+        elif one_word and key.endswith("يه") and h.article and not facts["any_art"]:
             m.weak = True  # "السورية" (the adjective) is not "سورية"
-            m.never = any(p.source == "world" for p in cands)
+            m.never = facts["world"]
         elif one_word and not h.prefix and toks.words[h.t0][:1] in "وفبل" and \
                 lex.common.get(strip_article(toks.words[h.t0][1:])[0], 0.0) >= COMMON_MINOR:
             m.weak = m.common = True  # "وآلية": و + a frequent word, not the village والية
@@ -106,12 +122,12 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> Cand:
             m.weak = m.common = True  # "وزارة" is a word, not و + the village زارة
         elif one_word and kinds <= {"no_noun", "translit"}:
             m.weak = m.common = True  # "الكهرباء" only as "حي الكهرباء": an ordinary word
-        elif not any(p.source == "world" for p in cands) and \
-                lex.common.get(key, 0.0) >= (COMMON_MAJOR if any(map(_major, cands)) else COMMON_MINOR):
+        elif not facts["world"] and \
+                lex.common.get(key, 0.0) >= (COMMON_MAJOR if facts["major"] else COMMON_MINOR):
             m.weak = m.common = True  # a frequent Arabic word ("العمال", "درجة", "فارس")
         elif key in lex.weak or (one_word and len(key) <= 3):
             m.weak = True
-        elif one_word and len(key) <= 4 and not h.article and all(a for _i, a, _k in h.info.entries):
+        elif one_word and len(key) <= 4 and not h.article and facts["all_art"]:
             m.weak = True  # "باب" for الباب
     return m
 

@@ -54,7 +54,22 @@ def _seat(p: Place) -> bool:
     return n in ((p.admin3 or "").lower(), (p.admin2 or "").lower(), (p.admin1 or "").lower())
 
 
+_PRIORS: dict[int, tuple[Place, float]] = {}
+
+
 def prior(p: Place) -> float:
+    """The prior of ``p`` (cached by object: places are immutable)."""
+    hit = _PRIORS.get(id(p))
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    s = _prior(p)
+    if len(_PRIORS) > 200_000:
+        _PRIORS.clear()
+    _PRIORS[id(p)] = (p, s)
+    return s
+
+
+def _prior(p: Place) -> float:
     s = KIND_PRIOR.get(p.kind, 0.6)
     if _seat(p):
         s += SEAT_BONUS
@@ -65,31 +80,38 @@ def prior(p: Place) -> float:
     return s
 
 
-def _votes(items: list[Item], attr: str) -> list[dict[str, float]]:
-    """For each item, the weight of each value of ``attr`` among the *other* strong items."""
-    per_item: list[dict[str, float]] = []
-    total: dict[str, float] = defaultdict(float)
-    for it in items:
-        vals = {getattr(p, attr) for p in it.cands if getattr(p, attr)}
-        share: dict[str, float] = {}
-        if it.strong and vals:
-            w = 1.0 / len(vals)
-            for v in vals:
-                share[v] = w
-                total[v] += w
-        per_item.append(share)
-    out = []
-    n = sum(1 for it in items if it.strong) or 1
-    for share in per_item:
-        out.append({v: (t - share.get(v, 0.0)) / n for v, t in total.items()})
-    return out
+class _Votes:
+    """For each item, the weight of each value of an attribute among the *other* strong items:
+    ``get(i, v)`` = (weight of ``v`` over all strong items - item ``i``'s own share) / n."""
+
+    __slots__ = ("n", "shares", "total")
+
+    def __init__(self, items: list[Item], attr: str) -> None:
+        self.shares: list[dict[str, float]] = []
+        self.total: dict[str, float] = defaultdict(float)
+        for it in items:
+            vals = {v for p in it.cands if (v := getattr(p, attr))}
+            share: dict[str, float] = {}
+            if it.strong and vals:
+                w = 1.0 / len(vals)
+                for v in vals:
+                    share[v] = w
+                    self.total[v] += w
+            self.shares.append(share)
+        self.n = sum(1 for it in items if it.strong) or 1
+
+    def get(self, i: int, v: str) -> float:
+        t = self.total.get(v)
+        if t is None:
+            return 0.0
+        return (t - self.shares[i].get(v, 0.0)) / self.n
 
 
 def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> list[Place | None]:
     """The chosen place of each item (None when it has no candidate)."""
-    a1 = _votes(items, "admin1")
-    a2 = _votes(items, "admin2")
-    cc = _votes(items, "country")
+    a1 = _Votes(items, "admin1")
+    a2 = _Votes(items, "admin2")
+    cc = _Votes(items, "country")
     cues = country_cues or {}
     chosen: list[Place | None] = [None] * len(items)
     # pass 1: without distances; pass 2: distance to the places chosen for the others
@@ -118,9 +140,9 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
                 s = prior(p)
                 if it.prefer and p.kind in it.prefer:
                     s += W_PREFER * (1.0 - 0.1 * it.prefer.index(p.kind))
-                s += W_ADMIN1 * min(1.0, a1[i].get(p.admin1 or "", 0.0) * 3)
-                s += W_ADMIN2 * min(1.0, a2[i].get(p.admin2 or "", 0.0) * 3)
-                s += W_COUNTRY * min(1.0, cc[i].get(p.country, 0.0) * 2 + cues.get(p.country, 0.0))
+                s += W_ADMIN1 * min(1.0, a1.get(i, p.admin1 or "") * 3)
+                s += W_ADMIN2 * min(1.0, a2.get(i, p.admin2 or "") * 3)
+                s += W_COUNTRY * min(1.0, cc.get(i, p.country) * 2 + cues.get(p.country, 0.0))
                 for q in it.near:
                     s += 2 * W_NEAR * math.exp(-km(p, q) / 25.0)
                 if p.id in it.exact and len(it.exact) < len(cands):
@@ -128,9 +150,31 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
                 if it.region and p.admin1 in it.region:
                     s += 2 * W_NEAR
                 if anchors:
-                    d = min((km(p, q) for j, q in anchors if j != i), default=1e9)
+                    d = _nearest(p, anchors, i)
                     s += W_NEAR * math.exp(-d / 30.0)
                 if s > best_s:
                     best, best_s = p, s
             chosen[i] = best
     return chosen
+
+
+def _nearest(p: Place, anchors: list[tuple[int, Place]], i: int) -> float:
+    """``min(km(p, q) for j, q in anchors if j != i)`` (1e9 when none), in one loop."""
+    best = 1e9
+    plat, plon = p.lat, p.lon
+    if plat is None or plon is None:
+        return best
+    c = math.cos(math.radians(plat))
+    for j, q in anchors:
+        if j == i:
+            continue
+        qlat, qlon = q.lat, q.lon
+        if qlat is None or qlon is None:
+            d = 1e9
+        else:
+            dy = qlat - plat
+            dx = (qlon - plon) * c
+            d = _KM_PER_DEG * math.sqrt(dx * dx + dy * dy)
+        if d < best:
+            best = d
+    return best

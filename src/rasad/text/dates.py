@@ -80,6 +80,7 @@ class _Lex:
     background_days: int
     patterns: list[tuple[str, re.Pattern[str]]]
     anchors: Any  # Aho-Corasick automaton of the words every date expression contains
+    needs: list[frozenset[str]]  # per pattern: anchor classes a window must hold for a match
 
 
 W = r"(?<![^\W\d_])"  # no letter before
@@ -154,31 +155,47 @@ def _lex() -> _Lex:
         ("block", rf"{W}{CL}(?:{block_alt}){E}"),
     ]
     patterns = [(kind, re.compile(rx)) for kind, rx in p]
+    # what each pattern cannot match without (a literal of that class inside the match), in
+    # the order of ``p``: m month, h Hijri month, w weekday, r relative word, d digit,
+    # s منذ/قبل, a "ago" (a window lacking one is not searched with that pattern)
+    needs = [frozenset(x) for x in ("hd", "md", "md", "d", "d", "m", "m", "w", "w", "w", "w",
+                                    "s", "s", "a", "r", "d", "")]
+    assert len(needs) == len(patterns)
     bg_days = int(ago.get("background_after_days", 14))
+    classes: dict[str, set[str]] = {}
+    for cls, words in (("m", months), ("h", hijri), ("w", weekdays), ("r", rel), ("s", ("منذ", "قبل")),
+                       ("a", ("ago",)), ("", duals)):
+        for word in words:
+            classes.setdefault(word, set()).add(cls)
     anchors = ahocorasick.Automaton()
-    for word in [*months, *hijri, *weekdays, *rel, *duals, "منذ", "قبل", "ago"]:
-        anchors.add_word(word, len(word))
+    for word, cls_set in classes.items():
+        anchors.add_word(word, (len(word), frozenset(cls_set - {""})))
     anchors.make_automaton()
-    return _Lex(months, hijri, weekdays, rel, units, duals, bg_days, patterns, anchors)
+    return _Lex(months, hijri, weekdays, rel, units, duals, bg_days, patterns, anchors, needs)
 
 
 _DIGITS = re.compile(r"\d+")
 MARGIN = 36  # characters a date expression may reach beyond the anchor word it contains
 
 
-def _windows(t: str, lex: _Lex) -> list[tuple[int, int]]:
-    """Stretches of ``t`` around anchor words and digits, merged: only they can hold dates."""
-    spots = [(end - n + 1, end + 1) for end, n in lex.anchors.iter(t)]
-    spots += [m.span() for m in _DIGITS.finditer(t)]
-    spots.sort()
-    out: list[tuple[int, int]] = []
-    for s, e in spots:
+def _windows(t: str, lex: _Lex) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of ``t`` around anchor words and digits, merged: only they can hold dates;
+    each with the classes of the anchors it holds (see ``_Lex.needs``)."""
+    spots = [(end - n + 1, end + 1, cls) for end, (n, cls) in lex.anchors.iter(t)]
+    spots += [(*m.span(), _DIGIT_CLASS) for m in _DIGITS.finditer(t)]
+    spots.sort(key=lambda x: (x[0], x[1]))
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for s, e, cls in spots:
         s, e = max(0, s - MARGIN), min(len(t), e + MARGIN)
         if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
+            ps, pe, pc = out[-1]
+            out[-1] = (ps, max(pe, e), pc | cls)
         else:
-            out.append((s, e))
+            out.append((s, e, cls))
     return out
+
+
+_DIGIT_CLASS = frozenset("d")
 
 
 def _shift_months(d: date, months: int) -> date:
@@ -310,8 +327,8 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
     years = None if published is not None else {int(y) for y in _YEAR.findall(t)}
     found: list[tuple[int, int, date | None, int | None, str]] = []
     windows = _windows(t, lex)
-    for kind, rx in lex.patterns:
-        for m in (m for ws, we in windows for m in rx.finditer(t, ws, we)):
+    for (kind, rx), need in zip(lex.patterns, lex.needs, strict=True):
+        for m in (m for ws, we, cls in windows if need <= cls for m in rx.finditer(t, ws, we)):
             res = _resolve(kind, m, lex, published, lang)
             if res is None:
                 continue
