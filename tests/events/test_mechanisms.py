@@ -96,3 +96,23 @@ def test_a_definite_reference_to_the_event_told_before_is_not_a_new_event():
     assert [(e.sub_event_type, e.location.name, str(e.date)) for e in evs] == [
         ("air_drone_strike", "Tal Tamr", "2024-03-08")
     ]
+
+
+def test_the_town_points_back_to_the_place_introduced_as_a_town():
+    evs = run(
+        "سيطرت قوات النظام على بلدة سلمى في جبل الأكراد، بعد معارك عنيفة ترافقت مع غارات "
+        "من الطائرات الروسية على مناطق في البلدة."
+    )
+    assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [
+        ("government_regains_territory", "SYR_GOV", "سلمى"),
+        ("air_drone_strike", "RUS", "سلمى"),
+    ]
+
+
+def test_a_protest_and_the_killing_that_caused_it_are_two_events():
+    evs = run(
+        "وخرج العشرات من أهالي بلدة ذيبان بريف دير الزور أمس بمظاهرة ضد قسد "
+        "بعد مقتل امرأة برصاص عناصر قسد خلال مداهمة البلدة."
+    )
+    got = {(e.sub_event_type, e.actor1, e.location.name, e.fatalities) for e in evs}
+    assert got == {("peaceful_protest", "PROTESTERS", "ذيبان", None), ("attack", "SDF", "ذيبان", 1)}

@@ -259,7 +259,10 @@ def _prev_words(t: str, start: int, k: int) -> list[tuple[int, str]]:
 
 def _extend(prep: Prepared, hit: Hit, lex: ActorLexicon) -> None:
     t = prep.text
-    heads = lex.genitive_heads.get("ar", frozenset()) | lex.genitive_heads.get("en", frozenset())
+    heads = lex.memo.get("heads")
+    if heads is None:
+        heads = lex.memo["heads"] = lex.genitive_heads.get("ar", frozenset()) | lex.genitive_heads.get(
+            "en", frozenset())
     if _word_start(t, hit.start) == hit.start and not hit.entry.strip_prefix:
         for _ in range(2):  # عناصر من مقاتلي داعش
             words = _prev_words(t, hit.start, 2)

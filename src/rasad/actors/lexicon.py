@@ -70,6 +70,7 @@ class ActorLexicon:
     joiners: dict[str, tuple[str, ...]]
     nationality: dict[str, Any] = field(default_factory=dict)  # lang -> {adjectives, nouns, stop}
     automaton: Any = None  # built lazily by the finder
+    memo: dict[str, Any] = field(default_factory=dict)  # derived views, built lazily by the finder
 
 
 def _texts(item: Any) -> list[dict[str, Any]]:

@@ -15,10 +15,13 @@ from rasad.model import Document
 
 
 def _documents_from_paths(paths: list[Path], errors: list[tuple[str, str]]) -> Iterator[Document]:
+    """Documents read by rasad.ingest (the ingest hash and source ride along in ``meta``)."""
     from rasad.ingest import read_inputs
 
     for res in read_inputs(paths):
         if res.ok and res.document is not None:
+            res.document.meta.setdefault("_content_hash", res.content_hash)
+            res.document.meta.setdefault("_source_path", res.source_path)
             yield res.document
         else:
             errors.append((res.source_path, res.error or "unreadable"))
@@ -59,7 +62,8 @@ def extract_documents(
                 if store_docs:
                     from rasad.ingest.ids import content_hash
 
-                    store.upsert_document(doc, content_hash(doc.text), doc.source)
+                    digest = doc.meta.pop("_content_hash", None) or content_hash(doc.text)
+                    store.upsert_document(doc, digest, doc.meta.pop("_source_path", None) or doc.source)
                 store.replace_events(doc.id, events, EXTRACTOR_VERSION)
     finally:
         if fh:

@@ -35,6 +35,10 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return "background_cue"
     if has_cue(near_before[-3:], cues["negation"]):
         return "negation"
+    if has_cue(near_before[-3:], cues["reaction_words"]):
+        return "reaction"
+    if has_cue(after[:1], cues["earlier_adjectives"]):
+        return "earlier_one"  # "التظاهرات السابقة", "previous strikes"
     if near_before and ctx.lang == "ar" and has_cue(near_before[-1:], load_cues()["relative_pronouns"]):
         return "relative_clause"
     # pluperfect: كان/كانت (… قد) before the verb, without a recent time word in the clause

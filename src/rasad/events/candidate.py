@@ -74,3 +74,4 @@ class Candidate:
     headline: bool = False
     collective: bool = False
     another: bool = False  # told as a second / another one ("سيارة مفخخة ثانية", "another bomb")
+    after_link: bool = False  # told after "بعد / إثر / after" in its sentence: a cause or earlier step

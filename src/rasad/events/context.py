@@ -38,7 +38,6 @@ class Context:
     places: list[Span[PlaceMention]] = field(default_factory=list)
     actors: list[Span[ActorMention]] = field(default_factory=list)
     dates: list[Span[DateMention]] = field(default_factory=list)
-    numbers: list[Span[NumberMention]] = field(default_factory=list)
     published: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 

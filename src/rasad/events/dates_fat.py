@@ -3,7 +3,9 @@
 Date: the date mention of the trigger's sentence nearest to the trigger (an unresolvable one,
 such as a weekday without a publication date, gives null); with none, the publication date
 (flag ``publication``) unless the clause says "earlier" (في وقت سابق); with no publication date,
-an explicit full date at the top of the document (a dateline), else null.
+an explicit full date at the top of the document (a dateline), else null. A later sentence
+that tells the same kind of event again without a day of its own takes the day given for it
+(assemble.py), as does a sentence right after a dated one in the same paragraph.
 
 Fatalities: a number tied to a word for the dead (قتلى، مقتل، استشهد، killed, dead...) in the
 clause, never one tied to a word for the wounded; "dozens" gives null; a victim noun in the
@@ -149,6 +151,10 @@ def fatalities_for(
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
     nums = _killed_numbers(ctx, s_lo, s_hi)
+    # a toll told after "بعد / إثر / after" belongs to that other (earlier) event
+    links = [ctx.t.find(" " + w + " ", hit.end, s_hi) for w in load_cues()["prior_event_links"]]
+    link = min((i for i in links if i >= 0), default=s_hi)
+    nums = [x for x in nums if x[0] < link or x[0] < hit.start]
     if not nums:
         # "there were no casualties", in the sentence or the one right after it
         idx = ctx.sentence_index(hit.start)

@@ -75,7 +75,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         for o in by_sentence[c.sentence]:
             if o is c:
                 continue
-            if family(o.sub) == "protest" and c.sub in PROTEST_ABSORBS:
+            if (
+                family(o.sub) == "protest"
+                and c.sub in PROTEST_ABSORBS
+                and not (c.after_link and c.hit_start > o.hit_start)
+            ):
                 absorbed = True  # grievances and incidents told inside a protest report
                 break
             if c.sub in ABSORBS.get(o.sub, ()) and (
@@ -162,8 +166,10 @@ def _frame_redundant(c: Candidate, keep: list[Candidate]) -> bool:
     if c.place is None or c.place.how != "frame" or c.collective:
         return False
     for o in keep:
-        if o is c or o.place is None or o.place.how == "frame" or family(o.sub) != family(c.sub):
+        if o is c or o.place is None or family(o.sub) != family(c.sub):
             continue
+        if o.place.how == "frame" and o.place.geo_precision >= c.place.geo_precision:
+            continue  # only a more specific place makes a frame-level event redundant
         d = km(c.place.span.m, o.place.span.m)
         limit = 100 if c.place.geo_precision >= 3 else 60
         if d is None or d <= limit:
@@ -232,7 +238,13 @@ def _clean_name(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1] in _TRAILING:
         words.pop()
+    # a settlement noun is not part of the name (حي الرومانية -> الرومانية; sites keep theirs)
+    while len(words) > 1 and words[0] in _SETTLEMENT_NOUNS:
+        words.pop(0)
     return " ".join(words)
+
+
+_SETTLEMENT_NOUNS = frozenset({"حي", "قرية", "بلدة", "مدينة", "village", "town", "city"})
 
 
 def to_events(ctx: Context, cands: list[Candidate]) -> list[Event]:

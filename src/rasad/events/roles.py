@@ -13,7 +13,7 @@ default, or for territory the document's opponent of actor1.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
@@ -80,6 +80,8 @@ def _oblique(ctx: Context, sp: Span[ActorMention], floor: int) -> bool:
         and has_cue(before[:1], cues["partitive_heads"])
     ):
         return False  # "وحدات من البيشمركة", "units of the army": the actor is the subject
+    if has_cue(tokens_before(ctx.t, sp.start - len(pre), 3, floor), cues["killed"]):
+        return True  # "قتل ثلاثة عناصر من قوات النظام": the dead, not the agent
     if has_cue(before[-2:], cues["actor2_markers"]) or has_cue(
         before[-1:], load_cues()["locative_prepositions"]
     ):
@@ -133,6 +135,14 @@ def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     cues = load_cues()
     words = tokens_after(ctx.t, hit.end, 2, hi) + tokens_before(ctx.t, hit.start - len(hit.prefix), 1)
     for code, adjs in cues["actor_adjectives"].items():
+        if has_cue(words, adjs):
+            return code
+    return None
+
+
+def _nationality_after(ctx: Context, sp: Span[ActorMention]) -> str | None:
+    words = tokens_after(ctx.t, sp.end, 1)
+    for code, adjs in load_cues()["actor_adjectives"].items():
         if has_cue(words, adjs):
             return code
     return None
@@ -212,6 +222,7 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
                 and len(gap.split()) <= 2
                 and has_cue(tokens_before(ctx.t, a.start - len(pre), 1, hit.end), ("من",))
             )
+            or ("genitive_agent" in hit.rule.flags and not gap.strip() and a.m.code not in NON_AGENTS)
         ):
             agent = a
             break
@@ -257,6 +268,11 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     role_subject = hit.rule.subject
     first = agent or subj
     if first is not None:
+        # "طائرات حربية روسية": a nationality adjective right after a generic name decides it
+        nat = _nationality_after(ctx, first)
+        if nat and nat != first.m.code:
+            first = Span(first.start, first.end, replace(first.m, code=nat))
+    if first is not None:
         if role_subject == "actor2" and agent is None:
             r.actor2, r.actor2_text, r.how2 = first.m.code, first.m.surface, "subject"
         else:
@@ -283,6 +299,10 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             if (
                 has_cue(before, cues["actor2_markers"])
                 or _target_head(ctx, a)
+                or (
+                    event in REMOTE
+                    and has_cue(tokens_before(ctx.t, a.start - len(pre), 3, s_lo), cues["killed"])
+                )
                 or (
                     ctx.lang == "ar"
                     and "beneficiary_l" not in hit.rule.flags

@@ -17,7 +17,6 @@ import yaml
 
 from rasad.text.normalize import match_key
 
-TERRITORY_EVENTS = ("territory", "withdrawal")
 CODE_LISTS = frozenset({"alliances"})  # cue sections whose values are actor codes, not words
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
-from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
+from rasad.events.triggers import TriggerHit, _strip_clitics, has_cue, tokens_after, tokens_before
 from rasad.model import PlaceMention
 from rasad.text.normalize import match_key
 
@@ -74,13 +74,19 @@ BEFORE_AR = 100
 
 def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) -> bool:
     cues = load_cues()
-    before = _gap_words(ctx, lo, sp.start, 4)
+    before = [w for w in _gap_words(ctx, lo, sp.start, 5) if len(w) > 1][
+        -4:
+    ]  # a bare clitic (لنهر) is no word
     if has_cue(before[-3:], cues["direction_markers"]) and not has_cue(before[-3:], cues["addition_words"]):
         return True
     if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
         return True
     if has_cue(before[-3:], cues["solidarity_markers"]):
         return True
+    if ctx.t[max(0, sp.start - 4) : sp.start] in ("pro-", "nti-") or ctx.t[sp.end : sp.end + 5] == "-held":
+        return True  # "pro-Damascus media", "anti-Assad": a name inside an adjective
+    if lo > hit.end and has_cue(before[-4:], cues["located_words"]):
+        return True  # "X الواقعة شمال شرق العاصمة بغداد": Baghdad only locates X
     if (
         not hit.rule.place_from
         and hit.event in SOURCE_SENSITIVE
@@ -97,10 +103,7 @@ def _from_place(before: list[str], markers: tuple[str, ...]) -> bool:
         if has_cue(before[k : k + 1], markers):
             between = before[k + 1 :]
             return all(
-                w in _cue("locative_words")
-                or w[1:] in _cue("locative_words")
-                or _is_place_noun(w)
-                or w.startswith(("مواقع", "مقرات", "قواعد"))
+                _locative(w) or _is_place_noun(w) or w.startswith(("مواقع", "مقرات", "قواعد"))
                 for w in between
             )
     return False
@@ -141,6 +144,12 @@ def _cue(name: str) -> frozenset[str]:
 _CUE_SETS: dict[str, frozenset[str]] = {}
 
 
+def _locative(w: str) -> bool:
+    """A word that only locates (في، بريف، الشرقي، "in the countryside of"), clitics allowed."""
+    loc = _cue("locative_words")
+    return w in loc or not loc.isdisjoint(_strip_clitics(w))
+
+
 def _is_place_noun(w: str) -> bool:
     w2 = w[1:] if w[:1] in "وب" else w
     return w in _cue("place_nouns") or w2 in _cue("place_nouns")
@@ -155,11 +164,21 @@ def _joined(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     return len(gap) < 25 and all(w in conn or _is_place_noun(w) for w in words)
 
 
+def _until_link(words: list[str], links: tuple[str, ...]) -> list[str]:
+    """The words up to a link to another event (بعد، عقب، after)."""
+    for k, w in enumerate(words):
+        if has_cue([w], links):
+            return words[:k]
+    return words
+
+
 def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> list[Span[PlaceMention]]:
     cues = load_cues()
     after = tokens_after(ctx.t, hit.end, 8, hi)
+    if ctx.lang == "ar" and ctx.t[max(hit.start, hit.end - 2) : hit.end] == "ها" and hit.event != "protest":
+        after = ["عليها", *after]  # "لتدخلها": the pronoun on the trigger points back
     _s_lo, s_hi = ctx.sentence_of(hit.start)
-    rest = tokens_after(ctx.t, hit.end, 40, s_hi)
+    rest = _until_link(tokens_after(ctx.t, hit.end, 40, s_hi), cues["prior_event_links"])
     if not has_cue(after, cues["place_anaphora_plural"]) and not has_cue(
         after, cues["place_anaphora_singular"]
     ):
@@ -178,12 +197,29 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     # look back up to two sentences for the last list of event-worthy places
     idx = ctx.sentence_index(hit.start)
     lo = ctx.sents[max(0, idx - 2)][0] if idx >= 0 else 0
-    prev = [p for p in ctx.places_in(lo, hit.start) if not is_frame(p.m) and not _inside_actor(ctx, p)]
+    prev = []
+    p_lo = lo
+    for p in ctx.places_in(lo, hit.start):
+        toward = has_cue(
+            [w for w in tokens_before(ctx.t, p.start, 4, p_lo) if len(w) > 1][-3:], cues["direction_markers"]
+        )
+        p_lo = p.end
+        if toward or is_frame(p.m) or _inside_actor(ctx, p) or (prev and _descriptor(ctx, prev[-1].end, p)):
+            continue  # "بلدة ذيبان بالريف الشرقي لدير الزور": Deir ez-Zor only locates Dhiban
+        prev.append(p)
     if not prev:
         return []
     groups = _groups(ctx, prev)
     if plural:
         return groups[-1]
+    # "the town" points back to the last place introduced as a town (بلدة سلمى), if any
+    for w in after + rest:
+        noun = w.removeprefix("ال") if w.startswith("ال") else ""
+        if noun and _is_place_noun(noun):
+            same = [p for p in prev if p.m.noun and match_key(p.m.noun).removeprefix("ال") == noun]
+            if same:
+                return [same[-1]]
+            break
     return [groups[-1][-1]]
 
 
@@ -192,20 +228,18 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     gap = ctx.t[prev_end : sp.start]
     if len(gap) > 40:
         return False
-    words = [w.strip("\"'«»()-،,") for w in gap.split()]
+    parts = gap.split()
+    # proclitic ب or ل on the place itself (بحلب، لمدينة الرقة): the word part before the span
+    pre = parts.pop() if parts and gap and not gap[-1].isspace() else ""
+    words = [w.strip("\"'«»()-،,") for w in parts]
     words = [w for w in words if w]
-    if any(w == "و" or w.startswith("و") for w in words):
+    if any(w == "و" or w.startswith("و") for w in words) or pre.startswith("و"):
         return False
-    # proclitic ب or ل on the place itself (بحلب، لقضاء) or a locative word in the gap
-    j = sp.start
-    while j > 0 and ctx.t[j - 1].isalpha():
-        j -= 1
-    pre = ctx.t[j : sp.start]
     if not pre and ctx.t[sp.start : sp.start + 1] == "ب" and not match_key(sp.m.name).startswith("ب"):
         pre = "ب"  # the mention's span holds its clitic
     if pre.endswith(("ب", "بال")) and not words:
         return True
-    return bool(words) and all(w in _cue("locative_words") or w[1:] in _cue("locative_words") for w in words)
+    return bool(words) and all(_locative(w) for w in words)
 
 
 def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
@@ -215,6 +249,10 @@ def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
     if len(head.split()) > 3:
         return False
     nxt = ctx.t[sp.end : sp.end + 40]
+    o_s, o_e = ctx.orig_span(sp.start, sp.end)
+    written = ctx.doc.text[o_s:o_e]
+    if ctx.lang == "en" and len(written) >= 3 and written.isupper():
+        return True  # "BEIRUT Syrian forces ...": an upper-case dateline
     if not head:
         n4 = nxt[:4].lstrip()
         if n4 and (n4[0].isdigit() or n4[0] in "-–—:/("):
@@ -378,11 +416,3 @@ def _contains(p: PlaceMention, others: list[PlaceMention]) -> bool:
         if pl.kind in ("district", "subdistrict") and (op.admin2 in names or op.admin3 in names):
             return True
     return False
-
-
-def lead_place(ctx: Context) -> Span[PlaceMention] | None:
-    """The first non-frame place of the document (its dateline or lead)."""
-    for p in ctx.places:
-        if not is_frame(p.m) and not _inside_actor(ctx, p):
-            return p
-    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasad.events.rules import Rule, RuleSet, load_rules
+from rasad.events.rules import Rule, RuleSet, load_cues, load_rules
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك", "س", "لت", "لي")
@@ -136,15 +136,15 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     single, multi = _split_cues(cues)
     if single:
         for w in words:
-            for v in _strip_clitics(w):
-                if v in single:
-                    return True
+            if w in single or (len(w) > 2 and not single.isdisjoint(_strip_clitics(w))):
+                return True
     if multi:
         joined = " " + " ".join(words) + " "
+        if any(c in joined for c in multi):
+            return True
         stripped = " " + " ".join(_strip1(w) for w in words) + " "
-        for c in multi:
-            if c in joined or c in stripped:
-                return True
+        if stripped != joined:
+            return any(c in stripped for c in multi)
     return False
 
 
@@ -232,7 +232,12 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         event = rule.event
         if rule.switch:
             if "sentence_switch" in rule.flags:  # protests: what happened anywhere in the sentence
-                clause = tokens_before(t, s, 80, lo) + tokens_after(t, e, 80, hi)
+                after = tokens_after(t, e, 80, hi)
+                links = load_cues()["prior_event_links"]
+                cut = next((k for k, w in enumerate(after) if has_cue([w], links)), len(after))
+                clause = tokens_before(t, s, 80, lo) + after[:cut]
+            elif "switch_before" in rule.flags:  # "مقتل امرأة برصاص X": the victim precedes
+                clause = tokens_before(t, s, 6, lo)
             else:
                 clause = tokens_before(t, s, 6, lo) + tokens_after(t, e, 10, hi)
             for new_event, cues in rule.switch.items():

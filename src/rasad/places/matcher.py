@@ -195,41 +195,8 @@ class NameIndex:
 
     def scan(self, toks: Tokens) -> list[Hit]:
         """All name hits on token boundaries (overlapping; the caller picks)."""
-        pieces: list[str] = []
-        vstarts: list[int] = []
-        vtok: list[int] = []
-        end_at: dict[int, int] = {}
-        pos = 0
-        pending_punct = False
         words = toks.words
-        spaces = toks.spaces
-        gaps = toks.gaps
-        n = len(words)
-        for i in range(n):
-            w = words[i]
-            if i and not spaces[i]:
-                pending_punct = True
-            if not ("\u0621" <= w[0] <= "\u064a"):  # not is_arabic(w)
-                if w in LATIN_ARTICLES or w in LATIN_HYPHEN_ARTICLES:
-                    nxt = gaps[i + 1][:1] if i + 1 < n else ""
-                    if (w in LATIN_ARTICLES and nxt in (" ", "-")) or (
-                        w in LATIN_HYPHEN_ARTICLES and nxt == "-"
-                    ):
-                        continue
-                if not w.isdigit():
-                    w = latin_key(w)
-            if pieces:
-                pieces.append(SEP_PUNCT if pending_punct else SEP_SPACE)
-                pos += 1
-            pending_punct = False
-            vstarts.append(pos)
-            vtok.append(i)
-            pieces.append(w)
-            pos += len(w)
-            end_at[pos] = i
-            pieces.append(END)
-            pos += 1
-        view = "".join(pieces)
+        view, vstarts, vtok, end_at = _view(toks)
         hits: list[Hit] = []
         infos = self.infos
         for p, (length, ki) in self.automaton.iter(view):
@@ -253,6 +220,48 @@ class NameIndex:
                 prefix = ""
             hits.append(Hit(t0, t1, prefix, info))
         return hits
+
+
+def _view(toks: Tokens) -> tuple[str, list[int], list[int], dict[int, int]]:
+    """The scan view: each kept token's view word followed by END, separated by SEP_SPACE or
+    (after punctuation) SEP_PUNCT; Latin articles before a space or hyphen are left out.
+    Returns the view, each kept token's start in it, its token index, and end -> token."""
+    pieces: list[str] = []
+    vstarts: list[int] = []
+    vtok: list[int] = []
+    end_at: dict[int, int] = {}
+    pos = 0
+    pending_punct = False
+    words = toks.words
+    spaces = toks.spaces
+    gaps = toks.gaps
+    n = len(words)
+    for i in range(n):
+        w = words[i]
+        if i and not spaces[i]:
+            pending_punct = True
+        if not ("\u0621" <= w[0] <= "\u064a"):  # not is_arabic(w)
+            if w in LATIN_ARTICLES or w in LATIN_HYPHEN_ARTICLES:
+                nxt = gaps[i + 1][:1] if i + 1 < n else ""
+                if (w in LATIN_ARTICLES and nxt in (" ", "-")) or (
+                    w in LATIN_HYPHEN_ARTICLES and nxt == "-"
+                ):
+                    continue
+            if not w.isdigit():
+                w = latin_key(w)
+        if pieces:
+            pieces.append(SEP_PUNCT if pending_punct else SEP_SPACE)
+            pos += 1
+        pending_punct = False
+        vstarts.append(pos)
+        vtok.append(i)
+        pieces.append(w)
+        pos += len(w)
+        end_at[pos] = i
+        pieces.append(END)
+        pos += 1
+    view = "".join(pieces)
+    return view, vstarts, vtok, end_at
 
 
 def skeleton(latin_key: str) -> str:

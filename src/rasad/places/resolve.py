@@ -114,47 +114,55 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
     cc = _Votes(items, "country")
     cues = country_cues or {}
     chosen: list[Place | None] = [None] * len(items)
-    # pass 1: without distances; pass 2: distance to the places chosen for the others
-    for pass_no in (1, 2):
-        anchors: list[tuple[int, Place]] = []
-        if pass_no == 2:
-            if not any(len(it.cands) > 1 for it in items):
-                break
-            seen: set[str] = set()
-            for i, (it, p) in enumerate(zip(items, chosen, strict=True)):
-                if p is not None and it.strong and p.id not in seen and p.kind != "governorate" \
-                        and p.lat is not None and len(anchors) < MAX_ANCHORS:
-                    seen.add(p.id)
-                    anchors.append((i, p))
-        for i, it in enumerate(items):
-            cands = it.cands[:MAX_CANDIDATES]
-            if it.prefer and it.prefer[0] in STRICT_KINDS:
-                cands = [p for p in cands if p.kind in it.prefer] or cands
-            if not cands:
-                continue
-            if len(cands) == 1:
-                chosen[i] = cands[0]
-                continue
-            best, best_s = None, -1e9
-            for p in cands:
-                s = prior(p)
-                if it.prefer and p.kind in it.prefer:
-                    s += W_PREFER * (1.0 - 0.1 * it.prefer.index(p.kind))
-                s += W_ADMIN1 * min(1.0, a1.get(i, p.admin1 or "") * 3)
-                s += W_ADMIN2 * min(1.0, a2.get(i, p.admin2 or "") * 3)
-                s += W_COUNTRY * min(1.0, cc.get(i, p.country) * 2 + cues.get(p.country, 0.0))
-                for q in it.near:
-                    s += 2 * W_NEAR * math.exp(-km(p, q) / 25.0)
-                if p.id in it.exact and len(it.exact) < len(cands):
-                    s += W_EXACT
-                if it.region and p.admin1 in it.region:
-                    s += 2 * W_NEAR
-                if anchors:
-                    d = _nearest(p, anchors, i)
-                    s += W_NEAR * math.exp(-d / 30.0)
-                if s > best_s:
-                    best, best_s = p, s
-            chosen[i] = best
+    # pass 1: without distances; pass 2: distance to the places chosen for the others (the
+    # scores of pass 1 are kept: pass 2 only adds the distance term)
+    base: dict[int, list[tuple[Place, float]]] = {}
+    for i, it in enumerate(items):
+        cands = it.cands[:MAX_CANDIDATES]
+        if it.prefer and it.prefer[0] in STRICT_KINDS:
+            cands = [p for p in cands if p.kind in it.prefer] or cands
+        if not cands:
+            continue
+        if len(cands) == 1:
+            chosen[i] = cands[0]
+            continue
+        scored = base[i] = []
+        best, best_s = None, -1e9
+        for p in cands:
+            s = prior(p)
+            if it.prefer and p.kind in it.prefer:
+                s += W_PREFER * (1.0 - 0.1 * it.prefer.index(p.kind))
+            s += W_ADMIN1 * min(1.0, a1.get(i, p.admin1 or "") * 3)
+            s += W_ADMIN2 * min(1.0, a2.get(i, p.admin2 or "") * 3)
+            s += W_COUNTRY * min(1.0, cc.get(i, p.country) * 2 + cues.get(p.country, 0.0))
+            for q in it.near:
+                s += 2 * W_NEAR * math.exp(-km(p, q) / 25.0)
+            if p.id in it.exact and len(it.exact) < len(cands):
+                s += W_EXACT
+            if it.region and p.admin1 in it.region:
+                s += 2 * W_NEAR
+            scored.append((p, s))
+            if s > best_s:
+                best, best_s = p, s
+        chosen[i] = best
+    if not any(len(it.cands) > 1 for it in items):
+        return chosen
+    anchors: list[tuple[int, Place]] = []
+    seen: set[str] = set()
+    for i, (it, p) in enumerate(zip(items, chosen, strict=True)):
+        if p is not None and it.strong and p.id not in seen and p.kind != "governorate" \
+                and p.lat is not None and len(anchors) < MAX_ANCHORS:
+            seen.add(p.id)
+            anchors.append((i, p))
+    if not anchors:
+        return chosen
+    for i, scored in base.items():
+        best, best_s = None, -1e9
+        for p, s in scored:
+            s += W_NEAR * math.exp(-_nearest(p, anchors, i) / 30.0)
+            if s > best_s:
+                best, best_s = p, s
+        chosen[i] = best
     return chosen
 
 

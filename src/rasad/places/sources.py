@@ -5,7 +5,9 @@ Every reader returns :class:`PlaceRecord` values (a mutable record with alternat
 
 * :func:`read_source_dir` - a directory with the layout of ``../shared/gazetteer`` (OCHA-based
   Syrian communities, neighbourhoods, sites, admin 2/3; IOM Iraq locations; Iraq's cities), and
-  optionally ``../boundaries/syria_admin{1,2}.geojson`` for centroids;
+  optionally ``../boundaries/syria_admin{1,2}.geojson`` for centroids; Iraq's part, with the
+  Arabic names of its admin units (``data/gazetteer/iraq_admin_ar.yaml``), is in
+  :mod:`rasad.places.sources_iraq`;
 * :func:`read_geonames` - a GeoNames country dump (``SY.txt``, ``IQ.txt``; tab separated, the
   alternate names in column 4);
 * :func:`read_overlay` - a YAML or CSV overlay: new places and aliases of existing ones;
@@ -135,8 +137,10 @@ def read_source_dir(src: Path) -> list[PlaceRecord]:
     """All places of a directory laid out like ``../shared/gazetteer`` (missing files skipped)."""
     src = Path(src)
     recs: list[PlaceRecord] = []
+    from .sources_iraq import read_iraq  # imports this module
+
     recs += _read_syria(src)
-    recs += _read_iraq(src)
+    recs += read_iraq(src)
     return recs
 
 
@@ -270,75 +274,6 @@ def _read_syria(src: Path) -> list[PlaceRecord]:
     return recs
 
 
-# -------------------------------------------------------------------------------------- Iraq
-
-
-def _read_iraq(src: Path) -> list[PlaceRecord]:
-    recs: list[PlaceRecord] = []
-    loc_path = src / "iraq_locations.csv"
-    rows = _read_csv(loc_path) if loc_path.is_file() else []
-    for r in rows:
-        lid = r["location id"].removesuffix(".0")
-        # IOM names: "(...)" holds another name or a sub-area; dashes join sub-areas: not split
-        ctx = (r["governorate"], r["district"])
-        # a numbered sub-unit ("الميكانيك-830 (الحضر)") names its wider area in brackets: not an alias
-        numbered = bool(re.search(r"\d", r["arabic name"] + r["location name"]))
-        ar, alt_ar = split_compound(r["arabic name"], ctx, split_dash=False, paren_alt=not numbered)
-        en, alt_en = split_compound(r["location name"], ctx, split_dash=False, paren_alt=not numbered)
-        rec = PlaceRecord(id=f"IQ:{lid}", name_ar=ar or None, name_en=en or None, kind="town", country="IQ",
-                          admin1=r["governorate"] or None, admin2=r["district"] or None,
-                          lat=_f(r.get("latitude")), lon=_f(r.get("longitude")), source="iom")
-        for a in (*alt_ar, *alt_en):
-            rec.add_alt(a)
-        recs.append(rec)
-
-    city_path = src / "iraq_cities.csv"
-    cities: dict[str, PlaceRecord] = {}
-    for r in _read_csv(city_path) if city_path.is_file() else []:
-        gov = admin_facts()["iraq"]["from_cities"].get(r["governorate_en"], r["governorate_en"])
-        pop = int(float(r["population"])) if r.get("population") else None
-        rec = PlaceRecord(id=f"IQC:{slug(r['name_en'])}", name_ar=r["name_ar"] or None, name_en=r["name_en"],
-                          kind="town", country="IQ", admin1=gov,
-                          admin2=(r.get("district_en") or "").removesuffix(" District") or None,
-                          lat=_f(r["lat"]), lon=_f(r["lon"]), population=pop, source="cities")
-        if rec.name_en:
-            bare = re.sub(r"^(?:al|an|as|ad|ar|at)[- ]", "", rec.name_en, flags=re.I)
-            rec.add_alt(bare if bare != rec.name_en else None)
-        cities[rec.name_en or rec.id] = rec
-        recs.append(rec)
-
-    # governorates: the capital city's coordinates
-    if rows or cities:
-        iq_govs: dict[str, dict[str, str]] = admin_facts()["iraq"]["governorates"]
-        govs = sorted({r["governorate"] for r in rows} | {c.admin1 for c in cities.values() if c.admin1})
-        for gov in govs:
-            cap = cities.get(iq_govs.get(gov, {}).get("capital", ""))
-            lat, lon = (cap.lat, cap.lon) if cap else (None, None)
-            if lat is None:
-                pts = [(x.lat, x.lon) for x in recs if x.admin1 == gov and x.lat is not None]
-                if pts:
-                    lat = round(sum(p[0] for p in pts) / len(pts), 5)
-                    lon = round(sum(p[1] for p in pts) / len(pts), 5)
-            recs.append(
-                PlaceRecord(id=f"IQA1:{slug(gov)}", name_ar=iq_govs.get(gov, {}).get("ar"), name_en=gov,
-                            kind="governorate", country="IQ", admin1=gov, lat=lat, lon=lon, source="iom")
-            )
-        # districts (IOM names): the centroid of their locations
-        dists: dict[tuple[str, str], list[PlaceRecord]] = defaultdict(list)
-        for x in recs:
-            if x.source == "iom" and x.kind == "town" and x.admin1 and x.admin2:
-                dists[(x.admin1, x.admin2)].append(x)
-        for (gov, dist), members in sorted(dists.items()):
-            pts = [(m.lat, m.lon) for m in members if m.lat is not None and m.lon is not None]
-            lat = round(sum(p[0] for p in pts) / len(pts), 5) if pts else None
-            lon = round(sum(p[1] for p in pts) / len(pts), 5) if pts else None
-            recs.append(
-                PlaceRecord(id=f"IQA2:{slug(gov)}:{slug(dist)}", name_ar=None, name_en=dist, kind="district",
-                            country="IQ", admin1=gov, admin2=dist, lat=lat, lon=lon, source="iom")
-            )
-    return recs
-
-
 # ---------------------------------------------------------------------------------- GeoNames
 
 _GN_KIND = {"ADM1": "governorate", "ADM2": "district", "ADM3": "subdistrict", "PPLX": "neighbourhood"}
@@ -436,15 +371,15 @@ def read_overlay(path: Path, source: str = "overlay") -> Overlay:
     YAML: ``places:`` a list of mappings with ``id, name_ar, name_en, aliases (list, or
     {ar: [...], en: [...]}), kind, country, admin1, admin2, lat, lon, population``; an item
     with ``alias_of: <place id>`` and ``aliases`` (or ``name``) adds names to an existing place;
-    ``aliases:`` a mapping ``place id -> [names]`` does the same. CSV: the same columns, several
-    aliases separated by ``|``.
+    ``aliases:`` a mapping ``place id -> [names]`` does the same (several ids separated by spaces
+    give every one of them the names). CSV: the same columns, several aliases separated by ``|``.
     """
     ov = Overlay()
     for it in _overlay_items(Path(path)):
         target = it.get("alias_of")
         names = _names(it.get("aliases")) + _names(it.get("alias"))
-        if target:
-            ov.aliases += [(str(target), n) for n in names + _names(it.get("name"))]
+        if target:  # one id, or several separated by spaces (a town and its district...)
+            ov.aliases += [(t, n) for t in str(target).split() for n in names + _names(it.get("name"))]
             continue
         name_ar, name_en = it.get("name_ar"), it.get("name_en")
         if not (name_ar or name_en):

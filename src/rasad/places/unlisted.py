@@ -17,6 +17,7 @@ from rasad.places.mention import (
     _definite,
     _longer_name,
     _noun_at,
+    _noun_forms,
     _suffixed,
     _tails_end,
 )
@@ -53,11 +54,14 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
                 return t - 1
         return end
 
-    for i in range(n):
+    forms = _noun_forms()
+    # only place nouns and non-Arabic tokens can start anything below
+    todo = [i for i, w in enumerate(words) if w in forms or not ("\u0621" <= w[0] <= "\u064a")]
+    for i in todo:
         if i in covered and not covered[i].dropped:
             continue
-        nk = _noun_at(toks, i)
         w = words[i]
+        nk = forms.get(w)
         if nk is None and not is_arabic(w):
             _english_site(toks, i, ms, start_at, new)
             continue

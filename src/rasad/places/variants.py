@@ -121,6 +121,9 @@ _EN_ARTICLE_RE = re.compile(
 )
 _INNER_ARTICLE_RE = re.compile(r"(?<=\s)(?:al|el|ar|as|ad|az|at|an|ash|ed|er|es|et|ez|en)\s+(?=\w)")
 _APOS = re.compile(r"['`‘’ʿʾ´]")
+# "elnaasan", "aldeir": an article attached to a word starting with a consonant other than l
+# (a doubled sun letter, "ezzor", is the assimilated article, handled apart)
+_ATTACHED_ARTICLE = re.compile(r"^(?:el|al)([bcdfghjkmnpqrstvwxz][a-z]{2,})$")
 MAX_VARIANTS = 16
 
 
@@ -143,6 +146,30 @@ def ar_strip_article(key: str) -> str | None:
     return None
 
 
+# heads written joined to the name or apart: "ابو حمام" / "ابوحمام", "بني سعد" / "بنيسعد"
+_JOINABLE = ("ابو", "بني")
+# first words ending in ة/ه that are place nouns or common nouns: their construct state is not
+# written without the ta marbuta ("قرية X" never "قري X"; "خربة X" not "خرب X" "ruined")
+_CONSTRUCT_KEEP = frozenset((
+    "قريه", "ناحيه", "خربه", "منطقه", "قلعه", "محله", "قاعده", "مدينه", "مقاطعه", "باديه", "محطه",
+    "مزرعه", "ساحه", "مدرسه", "كنيسه", "ضاحيه", "بلده", "حاره", "جمعيه", "قناه", "مغاره", "معاره",
+    "زياره", "قنطره", "بيره", "كليه", "ثكنه", "تله", "جزيره", "بحيره", "شركه", "مصفاه", "بوابه",
+    "جامعه", "دائره", "مديريه", "محافظه", "كتيبه", "سريه", "فرقه", "مستوصف", "عزبه", "قبه",
+))
+
+
+def construct_state(key: str) -> str | None:
+    """``"جديده بكاره"`` -> ``"جديد بكاره"``: a multi-word name (no article) whose first word ends
+    in ta marbuta (match form ``ه``) also written without it, as the press sometimes spells the
+    construct state; first words of 5+ letters only, place nouns excluded."""
+    first, sep, rest = key.partition(" ")
+    if not sep or not rest or key.startswith("ال") or len(first) < 5 or not first.endswith("ه"):
+        return None
+    if first in _CONSTRUCT_KEEP or first[:-1].endswith(("ا", "ي", "و")):
+        return None  # "زاويه"، "قاضيه": the stem would end in a long vowel, not a masculine noun
+    return first[:-1] + " " + rest
+
+
 def ar_variants(name: str) -> list[tuple[str, str]]:
     """Variants of an Arabic name: ``[(match key, kind), ...]``, the exact key first."""
     key = match_key(name)
@@ -162,7 +189,8 @@ def ar_variants(name: str) -> list[tuple[str, str]]:
     first = key.split(" ", 1)[0]
     # the article added only to names of 4+ letters (بلد -> البلد "the country" is a word) that
     # never take it (ابو، ام، عين، تل، دير، كفر ...)
-    if not key.startswith("ال") and len(first) >= 4 and first not in _NO_ARTICLE_HEADS:
+    if not key.startswith("ال") and len(first) >= 4 and first not in _NO_ARTICLE_HEADS \
+            and not first.startswith(_JOINABLE):
         add("ال" + key, "add_article")
     # تل X <-> تلX, عين X stays; "تل ابيض" / "تلابيض", "تلعفر" / "تل عفر"
     for pre in ("تل ", "كفر ", "معر ", "دير "):
@@ -175,8 +203,23 @@ def ar_variants(name: str) -> list[tuple[str, str]]:
     if key.startswith("البو") and len(key) > 6 and key[4] != " ":
         add("ابو " + key[4:], "spelling")
         add("البو " + key[4:], "spelling")
-    if key.startswith("ابو ") and len(key) > 6:
+    if key.startswith("ابو ") and len(key) > 6 and not key.startswith("ابو ال"):
         add("البو" + key[4:], "spelling")
+    # آل بو X = البو X (tribal villages): "ال بو خليل" / "البو خليل" / "البوخليل"
+    if key.startswith("ال بو ") and len(key) > 8:
+        add("البو " + key[6:], "spelling")
+        add("البو" + key[6:], "spelling")
+    elif key.startswith("البو ") and len(key) > 7:
+        add("ال بو " + key[5:], "spelling")
+    # ابو / بني written joined or split: "ابو حمام" <-> "ابوحمام", "بني سعد" <-> "بنيسعد"
+    for pre in _JOINABLE:
+        if key.startswith(pre + " ") and len(key) > len(pre) + 3 and " " not in key[len(pre) + 1 :]:
+            add(pre + key[len(pre) + 1 :], "spelling")
+        elif key.startswith(pre) and " " not in key and len(key) > len(pre) + 2 and key[len(pre)] != "ا":
+            add(pre + " " + key[len(pre) :], "spelling")
+    # construct state: the first word's ta marbuta written as the masculine form
+    # ("جديدة بكارة" / "جديد بكارة"), not for place nouns ("قرية X" is no "قري X")
+    add(construct_state(key), "spelling")
     # hamza on the line: الشاطيء / الشاطي, سامراء / سامرا
     if "ء" in key:
         add(key.replace("يء", "ي").replace("ء", ""), "spelling")
@@ -238,6 +281,14 @@ def en_variants(name: str) -> list[tuple[str, str]]:
             art = am.group(1) + am.group(2)
             for sep in ("-", " "):
                 forms.add(" ".join([*words[:i], art + sep + w[2:], *words[i + 1 :]]))
+    # an inner article written attached, unassimilated (OCHA: "Sheikh Eldeir", "Maaret Elnaasan"):
+    # "sheikh al-deir", "sheikh el-deir"
+    for i, w in enumerate(words):
+        am = _ATTACHED_ARTICLE.match(w)
+        # not after "Ein"/"Ain": "ein al-soda" folds like the text "in Al-Suwaidaa" in a loose key
+        if am and i > 0 and words[i - 1] not in ("ein", "ain", "aein"):
+            for art in ("al-", "el-"):
+                forms.add(" ".join([*words[:i], art + am.group(1), *words[i + 1 :]]))
     # hyphen <-> space
     forms.add(clean.replace("-", " "))
     # article dropped at the start; inner article forms: "deir ez-zor" -> "deir ez zor", "deir ezzor",
@@ -341,11 +392,13 @@ def translit_key(name: str) -> str:
         words = words[1:]
     words = [w for i, w in enumerate(words) if not (i > 0 and w in _EN_ARTICLES)]
     out = []
-    for w in words:
+    for i, w in enumerate(words):
         # attached assimilated article: ezzor, arraqqa, assafira
         m = re.match(r"^(?:a|e)([lrszdtn])\1", w)
         if m and len(w) > 4:
             w = w[2:]
+        elif i > 0 and (am := _ATTACHED_ARTICLE.match(w)):
+            w = am.group(1)
         w = re.sub(r"[^a-z0-9]", "", w)
         for a, b in _DIGRAPHS:
             w = w.replace(a, b)
