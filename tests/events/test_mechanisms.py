@@ -116,3 +116,37 @@ def test_a_protest_and_the_killing_that_caused_it_are_two_events():
     )
     got = {(e.sub_event_type, e.actor1, e.location.name, e.fatalities) for e in evs}
     assert got == {("peaceful_protest", "PROTESTERS", "ذيبان", None), ("attack", "SDF", "ذيبان", 1)}
+
+
+def test_its_forces_lead_a_coalition_subject():
+    evs = run("وأعلن الجيش التركي أن قواته وقوات الجيش الوطني سيطرتا على قرية قسطل جندو اليوم.")
+    assert [e.actor1 for e in evs] == ["TUR"]
+    assert evs[0].sub_event_type == "government_regains_territory"
+
+
+def test_a_region_that_is_the_only_place_of_its_conjunct_is_an_event_place():
+    evs = run("وقصفت القوات التركية بالمدفعية مواقع في ريف مدينة منبج، ومواقع أخرى في بلدة تل تمر اليوم.")
+    assert sorted(places(evs)) == ["تل تمر", "منبج"]
+    by_name = {e.location.name: e for e in evs}
+    assert by_name["منبج"].location.geo_precision == 2
+
+
+def test_event_words_are_not_places_and_an_earlier_event_takes_no_place_from_the_main_clause():
+    evs = run("شنت قوات النظام هجمات على دوما آخر مدينة خاضعة لسيطرة المعارضة اليوم.")
+    assert places(evs) == ["دوما"]
+    evs = run("قصفت قوات النظام مدينة أريحا اليوم، وذلك بعد ساعات من هجوم استهدف العاصمة.")
+    got = [(e.sub_event_type, e.location.name) for e in evs]
+    assert got == [("shelling_artillery_missile_attack", "أريحا")]
+
+
+def test_an_air_and_ground_attack_is_an_air_strike_and_a_battle_but_air_and_ground_shelling_is_air():
+    evs = run(
+        "وبدأت قوات النظام شن هجمات جوية وبرية عنيفة على مدينة دوما"
+        " آخر مدينة خاضعة لسيطرة المعارضة في الغوطة اليوم."
+    )
+    assert sorted((e.sub_event_type, e.location.name) for e in evs) == [
+        ("air_drone_strike", "دوما"),
+        ("armed_clash", "دوما"),
+    ]
+    evs = run("وتعرضت بلدة الدرباسية لقصف جوي وبري تركي اليوم.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("air_drone_strike", "TUR")]

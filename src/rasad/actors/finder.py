@@ -128,7 +128,33 @@ def _nationality_rx(lex: ActorLexicon, lang: str) -> re.Pattern[str] | None:
         else:
             rx = re.compile(rf"(?<![\w.])(?P<adj>{adjs})\s+(?:[a-z]+\s+)?(?P<noun>{nouns})(?!\w)")
         spec["_rx"] = rx
+        # where a match can start: an English match at an adjective; an Arabic one at a noun,
+        # or up to four letters before it (a clitic pair and the article)
+        ac = ahocorasick.Automaton()
+        for w in spec["adjectives"] if lang == "en" else spec["nouns"]:
+            ac.add_word(w, len(w))
+        ac.make_automaton()
+        spec["_starts"] = (ac, 0 if lang == "en" else 4)
     return rx
+
+
+def _finditer(rx: re.Pattern[str], text: str, spec: dict[str, Any]) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``, trying only the positions where a match can start."""
+    ac, back = spec["_starts"]
+    starts: set[int] = set()
+    for end, n in ac.iter(text):
+        p = end - n + 1
+        starts.update(range(max(0, p - back), p + 1))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for st in sorted(starts):
+        if st < pos:
+            continue
+        m = rx.match(text, st)
+        if m is not None:
+            out.append(m)
+            pos = max(m.end(), st + 1)
+    return out
 
 
 def nationality_hits(prep: Prepared, lex: ActorLexicon) -> list[Hit]:
@@ -139,7 +165,7 @@ def nationality_hits(prep: Prepared, lex: ActorLexicon) -> list[Hit]:
         if rx is None:
             continue
         adjectives = lex.nationality[lang]["adjectives"]
-        for m in rx.finditer(prep.text):
+        for m in _finditer(rx, prep.text, lex.nationality[lang]):
             code, exact = adjectives[m.group("adj")]
             if exact is not None:
                 o_s, o_e = prep.span(m.start("adj"), m.end("adj"))

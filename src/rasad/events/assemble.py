@@ -13,7 +13,7 @@ from datetime import date
 from rasad.events.background import background_reason, state_of_control
 from rasad.events.candidate import EVENT_TYPE, Candidate, family
 from rasad.events.context import Context
-from rasad.events.dates_fat import event_date, fatalities_for
+from rasad.events.dates_fat import NO_TOLL_EVENTS, TOLL_RULES, clause_of, event_date, fatalities_for
 from rasad.events.merge import km
 from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
@@ -119,6 +119,8 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
+        if hit.rule.id in TOLL_RULES and _toll_of_other(ctx, hit, hits, s_lo, s_hi):
+            continue  # "قتل 3 ... بغارة إسرائيلية": the dead are the air strike's toll
         definite = "ال" in hit.prefix or hit.form.startswith("ال") or anaphoric_hit(ctx, hit)
         if definite and has_cue(
             tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), load_cues()["temporal_links"]
@@ -128,6 +130,9 @@ def candidates(ctx: Context) -> list[Candidate]:
             (ctx.lang == "en" or len(tokens_before(ctx.t, hit.start - len(hit.prefix), 3, s_lo)) <= 2)
             and anaphoric_hit(ctx, hit)
             and any(family(c.sub) == family(hit.event) for c in out)
+            and not has_cue(
+                tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), load_cues()["extension_verbs"]
+            )
         ):
             continue  # "The airstrike also caused ...": the event told before, not a new one
         if (
@@ -158,9 +163,9 @@ def candidates(ctx: Context) -> list[Candidate]:
                 sub, roles = res
         if sub not in EVENT_TYPE:
             continue
-        if sub in ("shelling_artillery_missile_attack", "air_drone_strike") and roles.actor2 is None:
+        if sub in OPPONENT_TYPES and roles.actor2 is None:
             opp = opponents(ctx, roles.actor1)
-            if roles.actor1 and opp and _sentence_has_any(ctx, hit, opp[:1]):
+            if roles.actor1 and opp and _near_has_any(ctx, hit, opp[:1], 0 if sub == "armed_clash" else 1):
                 roles.actor2, roles.how2 = opp[0], "opponent"
         if (
             sub == "shelling_artillery_missile_attack"
@@ -182,11 +187,11 @@ def candidates(ctx: Context) -> list[Candidate]:
         choices: list[PlaceChoice | None] = list(places) or [None]
         d0, prec0, flag0 = event_date(ctx, hit, hi)
         fam = family(sub)
-        if flag0 == "publication" and fam in dated and sent_idx > dated[fam][0]:
+        if flag0 in ("publication", "undated") and fam in dated and sent_idx > dated[fam][0]:
             # the same kind of event told again later in the report: the day given for it
             d0, prec0, flag0 = dated[fam][1], dated[fam][2], "carried"
         elif (
-            flag0 == "publication"
+            flag0 in ("publication", "undated")
             and "" in dated
             and sent_idx - dated[""][0] == 1
             and not _new_paragraph(ctx, sent_idx)
@@ -195,6 +200,8 @@ def candidates(ctx: Context) -> list[Candidate]:
         elif flag0 == "text" and d0 is not None:
             dated[fam] = (sent_idx, d0, prec0)
             dated[""] = (sent_idx, d0, prec0)
+        if flag0 == "undated":
+            flag0 = None
         for pc in choices:
             d, prec, flag = d0, prec0, flag0
             fat = fatalities_for(ctx, hit, hi, pc.span if pc else None, len(choices))
@@ -320,9 +327,29 @@ def _headlines(ctx: Context) -> set[int]:
     return out
 
 
-def _sentence_has_any(ctx: Context, hit: TriggerHit, codes: list[str]) -> bool:
-    s_lo, s_hi = ctx.sentence_of(hit.start)
-    return any(a.m.code in codes for a in ctx.actors_in(s_lo, s_hi))
+# the side an attack is aimed at defaults to the opponent named around it
+OPPONENT_TYPES = frozenset({"shelling_artillery_missile_attack", "air_drone_strike", "armed_clash"})
+
+
+def _toll_of_other(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: int, s_hi: int) -> bool:
+    mine = clause_of(ctx, hit.start, s_lo)
+    return any(
+        h is not hit
+        and s_lo <= h.start < s_hi
+        and not h.observation
+        and h.rule.id not in TOLL_RULES
+        and h.event not in NO_TOLL_EVENTS
+        and clause_of(ctx, h.start, s_lo) == mine
+        for h in hits
+    )
+
+
+def _near_has_any(ctx: Context, hit: TriggerHit, codes: list[str], near: int) -> bool:
+    """One of ``codes`` is named in the trigger's sentence or the ``near`` ones around it."""
+    i = ctx.sentence_index(hit.start)
+    lo = ctx.sents[max(0, i - near)][0]
+    hi = ctx.sents[min(len(ctx.sents) - 1, i + near)][1]
+    return any(a.m.code in codes for a in ctx.actors_in(lo, hi))
 
 
 def _confidence(hit: TriggerHit, roles: Roles, pc: PlaceChoice | None, d: date | None) -> float:

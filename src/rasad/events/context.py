@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from rasad.model import ActorMention, DateMention, Document, NumberMention, PlaceMention
@@ -183,8 +184,57 @@ def build_context(doc: Document, full: bool = False) -> Context:
     find_places = _api("rasad.places.geoparser", "find_places")
     ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang), o2n)
     ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
-    ctx.places = _spans(_safe(ctx, "places", find_places, text, lang), o2n)
+    places = _safe(ctx, "places", find_places, text, lang)
+    ctx.places = _spans([p for p in places if not _not_a_place(p, lang)], o2n)
+    if lang == "ar":
+        _direction_frames(ctx)
     return ctx
+
+
+def _direction_frames(ctx: Context) -> None:
+    """ "شمالي العاصمة العراقية (بغداد)": a place after a direction word only frames the event
+    (the geoparser marks most of these; a title or bracket between them hides it there)."""
+    from rasad.events.rules import load_cues
+    from rasad.events.triggers import has_cue, tokens_before
+
+    cues = load_cues()
+    for k, sp in enumerate(ctx.places):
+        p = sp.m
+        if p.frame or p.place is None or getattr(p, "frame_only", False):
+            continue
+        s_lo, _ = ctx.sentence_of(sp.start)
+        words = tokens_before(ctx.t, sp.start, 4, s_lo)
+        while words and has_cue(words[-1:], cues["frame_fillers"]):
+            words.pop()
+        if words and len(words[-1]) > 2 and has_cue(words[-1:], cues["frame_directions"]):
+            m = replace(p, frame="direction", geo_precision=max(2, p.geo_precision or 1))
+            ctx.places[k] = Span(sp.start, sp.end, m)
+
+
+def _not_a_place(p: PlaceMention, lang: str) -> bool:
+    """An unresolved one-word name that is an event word ("مدفعي", "خاضعة"), or a weak list
+    member with one ("آمرلي وفكت الحصار"): no place."""
+    if p.place is not None:
+        return False
+    from rasad.events.triggers import bare_key
+
+    words = p.name.split()
+    if len(words) > 1 and not p.rule.startswith("list"):
+        return False
+    vocab = _non_place_vocab(lang)
+    return any(bare_key(w) in vocab for w in words)
+
+
+@lru_cache(maxsize=4)
+def _non_place_vocab(lang: str) -> frozenset[str]:
+    from rasad.events.rules import load_cues, load_rules
+    from rasad.events.triggers import bare_key
+
+    cues = load_cues()
+    words = set(load_rules(lang).single_forms)
+    for key in ("not_place_words", "state_of_control", "affiliation_markers", "killed", "injured"):
+        words.update(w for w in cues[key] if " " not in w)
+    return frozenset(bare_key(w) for w in words)
 
 
 def _safe(ctx: Context, what: str, fn: Callable[..., list[Any]], *args: Any) -> list[Any]:

@@ -61,7 +61,7 @@ def event_date(ctx: Context, hit: TriggerHit, hi: int) -> tuple[date | None, int
         return None, None, None
     d, p = _doc_date(ctx)
     if d is None:
-        return None, None, None
+        return None, None, "undated"  # (internal: a day told earlier may carry over)
     return d, p, "publication"
 
 
@@ -77,7 +77,10 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
     cues = load_cues()
     killed, injured, vague = cues["killed"], cues["injured"], cues["vague"]
     out: list[tuple[int, int, int | None]] = []
-    numbers = ctx.numbers_in(s_lo, s_hi) if has_cue(ctx.t[s_lo:s_hi].split(), killed) else []
+    words = ctx.t[s_lo:s_hi].split()
+    if not has_cue(words, killed):
+        return out
+    numbers = ctx.numbers_in(s_lo, s_hi)
     for n in numbers:
         before = tokens_before(ctx.t, n.start, 4, s_lo)
         after = ctx.t[n.end : min(s_hi, n.end + 80)].split()[: 8 if ctx.lang == "en" else 5]
@@ -106,7 +109,6 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
             value = None
         out.append((n.start, n.end, value))
     # victim nouns in the singular / dual after a word for the dead
-    words = ctx.t[s_lo:s_hi].split()
     pos = s_lo
     spans: list[tuple[int, str]] = []
     for w in words:
@@ -130,8 +132,9 @@ def _by_place(
 ) -> tuple[dict[int, tuple[int, int, int | None]], list[tuple[int, int, int | None]]]:
     """Numbers followed closely by a place belong to that place; the rest are general (cached)."""
     cache = ctx.extra.setdefault("by_place", {})
-    if (s_lo, s_hi) in cache:
-        return cache[(s_lo, s_hi)]
+    key = (s_lo, s_hi, tuple(nums))
+    if key in cache:
+        return cache[key]
     specific: dict[int, tuple[int, int, int | None]] = {}
     used: set[int] = set()
     for k, (ns, ne, v) in enumerate(nums):
@@ -141,7 +144,7 @@ def _by_place(
             used.add(ns)
             break
     general = [x for x in nums if x[0] not in used] or nums
-    cache[(s_lo, s_hi)] = (specific, general)
+    cache[key] = (specific, general)
     return specific, general
 
 
@@ -155,6 +158,7 @@ def fatalities_for(
     links = [ctx.t.find(" " + w + " ", hit.end, s_hi) for w in load_cues()["prior_event_links"]]
     link = min((i for i in links if i >= 0), default=s_hi)
     nums = [x for x in nums if x[0] < link or x[0] < hit.start]
+    nums = _own_clause(ctx, hit, nums, s_lo, s_hi)
     if not nums:
         # "there were no casualties", in the sentence or the one right after it
         idx = ctx.sentence_index(hit.start)
@@ -170,3 +174,40 @@ def fatalities_for(
     # the number nearest to the trigger
     _ns, _ne, v = min(general, key=lambda x: abs(x[0] - hit.start))
     return v
+
+
+TOLL_RULES = frozenset({"ar.killed", "en.killed"})  # a word for the dead is no event of its own here
+# events whose clause does not claim a toll told in it ("protest after the killing of ...")
+NO_TOLL_EVENTS = frozenset(
+    {"peaceful_protest", "protest_with_intervention", "violent_demonstration", "agreement", "arrests"}
+)
+
+
+def clause_of(ctx: Context, pos: int, s_lo: int) -> int:
+    return max(ctx.t.rfind("،", s_lo, pos), ctx.t.rfind(",", s_lo, pos))
+
+
+def _own_clause(
+    ctx: Context, hit: TriggerHit, nums: list[tuple[int, int, int | None]], s_lo: int, s_hi: int
+) -> list[tuple[int, int, int | None]]:
+    """A toll told in a clause that has its own event trigger belongs to that event only
+    ("..., بينما قتل 3 بغارة, ونفذ الطيران غارتين ..."); a toll in a clause without one is
+    the sentence's."""
+    hits = [
+        h
+        for h in ctx.extra.get("hits") or ()
+        if s_lo <= h.start < s_hi
+        and not h.observation
+        and h.rule.id not in TOLL_RULES
+        and h.event not in NO_TOLL_EVENTS
+    ]
+    if len(hits) < 2:
+        return nums
+    mine = clause_of(ctx, hit.start, s_lo)
+    clauses = {clause_of(ctx, h.start, s_lo) for h in hits}
+    out = []
+    for x in nums:
+        c = clause_of(ctx, x[0], s_lo)
+        if c == mine or c not in clauses:
+            out.append(x)
+    return out

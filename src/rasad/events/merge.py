@@ -20,6 +20,7 @@ from rasad.model import Event, Evidence, Location, PlaceMention
 PROTEST_ABSORBS = frozenset(
     {"looting_property_destruction", "abduction_forced_disappearance", "attack", "arrests", "armed_clash"}
 )
+CO_EVENT_RULES = frozenset({"ar.clash.ground"})
 # in one sentence, at one place, the key type explains (absorbs) the listed ones
 ABSORBS = {
     "government_regains_territory": {"armed_clash"},
@@ -46,6 +47,11 @@ ABSORBS = {
     "arrests": {"armed_clash", "disrupted_weapons_use"},
     "looting_property_destruction": set(),
 }
+
+
+def _co_event(c: Candidate) -> bool:
+    """A rule for the second half of a two-sided attack ("هجمات جوية وبرية") is never absorbed."""
+    return bool(c.rules) and c.rules[0] in CO_EVENT_RULES
 
 
 def _key(c: Candidate) -> str:
@@ -82,14 +88,18 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             ):
                 absorbed = True  # grievances and incidents told inside a protest report
                 break
-            if c.sub in ABSORBS.get(o.sub, ()) and (
-                _key(o) == _key(c)
-                or c.place is None
-                or o.sub in ("disrupted_weapons_use", "arrests")
-                or (
-                    c.sub == "armed_clash"
-                    and o.sub in TERRITORY
-                    and (c.hit_start < o.hit_start or c.place.how != "scope")
+            if (
+                c.sub in ABSORBS.get(o.sub, ())
+                and not _co_event(c)
+                and (
+                    _key(o) == _key(c)
+                    or c.place is None
+                    or o.sub in ("disrupted_weapons_use", "arrests")
+                    or (
+                        c.sub == "armed_clash"
+                        and o.sub in TERRITORY
+                        and (c.hit_start < o.hit_start or c.place.how != "scope")
+                    )
                 )
             ):
                 absorbed = True

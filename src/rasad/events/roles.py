@@ -116,6 +116,12 @@ def _lead(ctx: Context, sp: Span[ActorMention], sent_actors: list[Span[ActorMent
             i -= 1
             continue
         break
+    # "أعلن الجيش التركي أن قواته وقوات الجيش الحر سيطرتا": "its forces" lead the coalition
+    pre = tokens_before(ctx.t, cur.start, 2)
+    if pre and pre[-1] in ("و", "and"):
+        pre = pre[:-1]
+    if pre and i > 0 and has_cue(pre[-1:], load_cues()["possessive_forces"]):
+        return sent_actors[i - 1]
     return cur
 
 
@@ -186,8 +192,25 @@ def _first_subject(
             continue
         if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), load_cues()["relative_pronouns"]):
             continue  # an actor inside a relative clause (التي يقودها الجيش التركي)
+        if ctx.lang == "ar" and not first_wins and _object_of_earlier_hit(ctx, hit, a, s_lo):
+            continue
         return _lead(ctx, a, sent)
     return None
+
+
+def _object_of_earlier_hit(ctx: Context, hit: TriggerHit, a: Span[ActorMention], s_lo: int) -> bool:
+    """ "استهدف الطيران الإسرائيلي بوابة وزارة الدفاع ...، كما استهدف بغارتين": an actor just
+    after an earlier trigger (and its agent) is that event's target, not the next one's subject."""
+    for h in ctx.extra.get("hits") or ():
+        if h is hit or h.start >= a.start or h.start < s_lo or h.observation:
+            continue
+        gap = ctx.t[h.end : a.start]
+        if "،" in gap or "," in gap or len(gap.split()) > 3:
+            continue
+        own = [b for b in ctx.actors_in(h.start - 80, a.start) if b.end <= a.start and b.end >= h.start]
+        if own and not has_cue(tokens_before(ctx.t, a.start, 1, h.end), ("و",)):
+            return True  # the trigger has its agent (الطيران الإسرائيلي); this one follows it
+    return False
 
 
 def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str | None) -> Roles:

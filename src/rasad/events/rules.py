@@ -30,6 +30,7 @@ class Rule:
     actor1: str | None = None
     actor2: str | None = None
     requires_after: tuple[str, ...] = ()
+    requires_before: tuple[str, ...] = ()  # within ``window`` words before, same sentence
     requires_near: tuple[str, ...] = ()
     block_near: tuple[str, ...] = ()
     block_before: tuple[str, ...] = ()
@@ -49,6 +50,7 @@ class RuleSet:
     automaton: Any  # ahocorasick.Automaton: key -> list[(form, rule index, suffix set)]
     suffixes: dict[str, frozenset[str]]
     max_suffix: int
+    single_forms: frozenset[str] = frozenset()  # one-word trigger forms
 
 
 def _norm_list(words: list[str] | None) -> tuple[str, ...]:
@@ -89,6 +91,7 @@ def load_rules(lang: str) -> RuleSet:
             actor1=raw.get("actor1"),
             actor2=raw.get("actor2"),
             requires_after=_norm_list(raw.get("requires_after")),
+            requires_before=_norm_list(raw.get("requires_before")),
             requires_near=_norm_list(raw.get("requires_near")),
             block_near=_norm_list(raw.get("block_near")),
             block_before=_norm_list(raw.get("block_before")),
@@ -112,7 +115,8 @@ def load_rules(lang: str) -> RuleSet:
         auto.add_word(key, vals)
     auto.make_automaton()
     max_suffix = max((len(s) for v in suffixes.values() for s in v), default=0)
-    return RuleSet(lang, rules, auto, suffixes, max_suffix)
+    singles = frozenset(k for k in entries if " " not in k)
+    return RuleSet(lang, rules, auto, suffixes, max_suffix, singles)
 
 
 @lru_cache(maxsize=1)

@@ -77,8 +77,12 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
     before = [w for w in _gap_words(ctx, lo, sp.start, 5) if len(w) > 1][
         -4:
     ]  # a bare clitic (لنهر) is no word
-    if has_cue(before[-3:], cues["direction_markers"]) and not has_cue(before[-3:], cues["addition_words"]):
-        return True
+    if (
+        has_cue(before[-3:], cues["direction_markers"])
+        and not has_cue(before[-3:], cues["addition_words"])
+        and not has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 2), cues["extension_verbs"])
+    ):
+        return True  # "towards X" (but "the strikes extended to X" reach X)
     if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
         return True
     if has_cue(before[-3:], cues["solidarity_markers"]):
@@ -226,6 +230,10 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
 def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     """A place that only locates the one named just before it (قرية كفرمز في محور شران، منبج بحلب)."""
     gap = ctx.t[prev_end : sp.start]
+    # "دوما آخر مدينة خاضعة لسيطرة المعارضة في الغوطة": a place after a state-of-control
+    # phrase about the one before it only locates it
+    if len(gap) <= 90 and "،" not in gap and has_cue(gap.split(), load_cues()["state_of_control"]):
+        return True
     if len(gap) > 40:
         return False
     parts = gap.split()
@@ -266,6 +274,16 @@ def _clause_start(ctx: Context, hit: TriggerHit, s_lo: int) -> int:
     lo = s_lo
     for c in cues["clause_boundaries"]:
         i = ctx.t.rfind(" " + c + " ", s_lo, hit.start)
+        if i >= 0:
+            lo = max(lo, i + 1)
+    return max(lo, _link_start(ctx, hit, lo))
+
+
+def _link_start(ctx: Context, hit: TriggerHit, lo: int) -> int:
+    """ "[main clause], وذلك بعد ساعات من هجوم": an earlier event told after a link word takes
+    no place from the main clause before it; where that link starts (else ``lo``)."""
+    for c in load_cues()["prior_event_links"]:
+        i = ctx.t.rfind(" " + c + " ", max(lo, hit.start - 40), hit.start)
         if i >= 0:
             lo = max(lo, i + 1)
     return lo
@@ -349,7 +367,7 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     if chosen:
         chosen = _drop_weak_members(ctx, chosen)
     if chosen:
-        return chosen
+        return _conjunct_frames(ctx, frames, chosen) + chosen
     ana = _anaphor_places(ctx, hit, s_lo, hi)
     if ana:
         return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
@@ -374,7 +392,8 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         return [PlaceChoice(sp, "before", sp.m.geo_precision or 1) for sp in groups[-1]]
     frames = frames or [p for p in before if is_frame(p.m)]
     if not frames:  # the frame of the whole sentence ("... بمحيط مدينة سراقب، حيث سبق ذلك قصف")
-        frames = [p for p in ctx.places_in(s_lo, hit.start) if is_frame(p.m) and not _inside_actor(ctx, p)]
+        f_lo = _link_start(ctx, hit, s_lo)
+        frames = [p for p in ctx.places_in(f_lo, hit.start) if is_frame(p.m) and not _inside_actor(ctx, p)]
     if frames:
         f = frames[0]
         prec = f.m.geo_precision if f.m.geo_precision and f.m.geo_precision > 1 else 2
@@ -382,6 +401,24 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
             prec = 3
         return [PlaceChoice(f, "frame", prec)]
     return []
+
+
+def _conjunct_frames(
+    ctx: Context, frames: list[Span[PlaceMention]], chosen: list[PlaceChoice]
+) -> list[PlaceChoice]:
+    """ "مواقع في ريف مدينة X، ومواقع في قرية Y": a region that is the only place of its own
+    conjunct, ahead of the specific places, is an event place too (at its precision)."""
+    out: list[PlaceChoice] = []
+    first = chosen[0].span.start
+    for i, f in enumerate(frames):
+        if f.end > first or getattr(f.m, "frame_only", False) or f.m.place is None:
+            continue
+        nxt = frames[i + 1].start if i + 1 < len(frames) and frames[i + 1].start < first else first
+        gap = ctx.t[f.end : nxt]
+        if "، و" in gap or ", and " in gap:
+            prec = 3 if f.m.place.kind in ("governorate", "country") else max(2, f.m.geo_precision or 2)
+            out.append(PlaceChoice(f, "frame", prec))
+    return out
 
 
 def _strong(p: PlaceMention) -> bool:

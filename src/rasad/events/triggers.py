@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasad.events.rules import Rule, RuleSet, load_cues, load_rules
+from rasad.text.normalize import match_key
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك", "س", "لت", "لي")
@@ -115,18 +116,25 @@ def _strip1(w: str) -> str:
     return w
 
 
-_CUE_CACHE: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+def bare_key(w: str) -> str:
+    """A one-word name or cue without conjunction and article, match-normalised."""
+    return _strip1(match_key(w)).removeprefix("ال")
+
+
+_CUE_CACHE: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
 
 
 def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    got = _CUE_CACHE.get(cues)
-    if got is None:
+    # keyed by identity (hashing a long tuple on every call would be the cost); the stored
+    # tuple is kept alive, and the identity check guards against a reused id
+    got = _CUE_CACHE.get(id(cues))
+    if got is None or got[0] is not cues:
         single = frozenset(c for c in cues if " " not in c)
-        multi = tuple(" " + c for c in cues if " " in c)
-        got = (single, multi)
+        multi = tuple(" " + c for c in cues if " " in c)  # a phrase may end in a suffix
+        got = (cues, single, multi)
         if len(_CUE_CACHE) < 4096:
-            _CUE_CACHE[cues] = got
-    return got
+            _CUE_CACHE[id(cues)] = got
+    return got[1], got[2]
 
 
 def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
@@ -138,7 +146,7 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
         for w in words:
             if w in single or (len(w) > 2 and not single.isdisjoint(_strip_clitics(w))):
                 return True
-    if multi:
+    if multi and len(words) > 1:
         joined = " " + " ".join(words) + " "
         if any(c in joined for c in multi):
             return True
@@ -210,6 +218,8 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         if rule.block_after and has_cue(after[:3], rule.block_after):
             continue
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
+            continue
+        if rule.requires_before and not has_cue(tokens_before(t, s, rule.window, lo), rule.requires_before):
             continue
         if rule.requires_near:
             prev_lo = bounds[max(0, bi - 2)][0] if bi > 0 else lo

@@ -98,8 +98,7 @@ def _link(toks: Tokens, ms: list[Cand]) -> None:
 def _country_cues(toks: Tokens) -> dict[str, float]:
     cues = _cue_forms()
     votes: dict[str, float] = {}
-    for w in toks.words:
-        cc = cues.get(w)
+    for cc in [cues[w] for w in toks.words if w in cues]:
         if cc:
             votes[cc] = votes.get(cc, 0.0) + 0.25
     return votes
@@ -145,7 +144,10 @@ def _resolve_all(ms: list[Cand], toks: Tokens) -> None:
         exact = {pid for x in g for pid in x.exact}
         items.append(Item(g[0].cands, prefer=k[1], strong=strong, near=[p for p in near if not _wide(p)],
                           region=region, exact=exact))
-    chosen = resolve(items, _country_cues(toks))
+    cues = toks.memo.get("country_cues")
+    if cues is None:
+        cues = toks.memo["country_cues"] = _country_cues(toks)
+    chosen = resolve(items, cues)
     for k, p in zip(keys, chosen, strict=True):
         for m in groups[k]:
             m.place = p

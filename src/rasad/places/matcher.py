@@ -56,6 +56,7 @@ class Tokens:
     gaps: list[str]  # gaps[i]: the text between token i-1 and token i ("" before the first)
     upper: list[bool]  # Latin token written with a capital in the original
     spaces: list[bool] = field(default_factory=list)  # space_gap(i) for every i (computed once)
+    memo: dict[str, Any] = field(default_factory=dict)  # per-document values the geoparser reuses
 
     def __post_init__(self) -> None:
         if len(self.spaces) != len(self.gaps):

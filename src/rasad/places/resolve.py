@@ -156,27 +156,28 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
             anchors.append((i, p))
     if not anchors:
         return chosen
+    coords = [(j, q.lat, q.lon) for j, q in anchors]
     for i, scored in base.items():
         best, best_s = None, -1e9
         for p, s in scored:
-            s += W_NEAR * math.exp(-_nearest(p, anchors, i) / 30.0)
+            s += W_NEAR * math.exp(-_nearest(p, coords, i) / 30.0)
             if s > best_s:
                 best, best_s = p, s
         chosen[i] = best
     return chosen
 
 
-def _nearest(p: Place, anchors: list[tuple[int, Place]], i: int) -> float:
-    """``min(km(p, q) for j, q in anchors if j != i)`` (1e9 when none), in one loop."""
+def _nearest(p: Place, anchors: list[tuple[int, float | None, float | None]], i: int) -> float:
+    """``min(km(p, q) for j, q in anchors if j != i)`` (1e9 when none), the anchors given as
+    (item index, lat, lon); the same arithmetic as :func:`km`."""
     best = 1e9
     plat, plon = p.lat, p.lon
     if plat is None or plon is None:
         return best
     c = math.cos(math.radians(plat))
-    for j, q in anchors:
+    for j, qlat, qlon in anchors:
         if j == i:
             continue
-        qlat, qlon = q.lat, q.lon
         if qlat is None or qlon is None:
             d = 1e9
         else:
