@@ -150,3 +150,30 @@ def test_an_air_and_ground_attack_is_an_air_strike_and_a_battle_but_air_and_grou
     ]
     evs = run("وتعرضت بلدة الدرباسية لقصف جوي وبري تركي اليوم.")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("air_drone_strike", "TUR")]
+
+
+def test_a_toll_belongs_to_the_event_of_its_own_clause_and_objects_are_not_later_subjects():
+    evs = run(
+        "واستهدف الطيران الإسرائيلي مبنى وزارة الدفاع في دمشق، كما استهدف بغارتين مواقع الجيش السوري"
+        " في مدينة درعا، بينما قتل 4 عناصر بغارة إسرائيلية على بلدة نوى اليوم."
+    )
+    got = {e.location.name: (e.sub_event_type, e.actor1, e.fatalities) for e in evs}
+    assert got == {
+        "دمشق": ("air_drone_strike", "ISR", None),
+        "درعا": ("air_drone_strike", "ISR", None),
+        "نوى": ("air_drone_strike", "ISR", 4),
+    }
+
+
+def test_strikes_that_extended_to_a_place_reach_it():
+    evs = run("وقصفت الطائرات التركية قرية تل جمعة اليوم، وامتدت الضربات إلى بلدة عامودا.")
+    assert sorted(places(evs)) == ["تل جمعة", "عامودا"]
+
+
+def test_a_sentence_topic_place_frames_the_sentence_and_the_dead_are_the_shellings_toll():
+    evs = run("وفي حماة، قتل مدني جراء قصف مدفعي لقوات النظام على بلدة كفرزيتا اليوم.")
+    assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
+        ("shelling_artillery_missile_attack", "كفرزيتا", 1)
+    ]
+    evs = run("وفي إدلب، استشهد طفل جراء قصف لقوات النظام اليوم.")
+    assert [(e.location.name, e.location.geo_precision) for e in evs] == [("إدلب", 2)]

@@ -17,7 +17,7 @@ from rasad.events.dates_fat import NO_TOLL_EVENTS, TOLL_RULES, clause_of, event_
 from rasad.events.merge import km
 from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
-from rasad.events.scope import PlaceChoice, anaphoric_hit, choose_places
+from rasad.events.scope import PlaceChoice, anaphoric_hit, choose_places, place_key
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
 
 REMOTE_SCOPE = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
@@ -119,7 +119,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
-        if hit.rule.id in TOLL_RULES and _toll_of_other(ctx, hit, hits, s_lo, s_hi):
+        if _toll_hit(hit) and _toll_of_other(ctx, hit, hits, s_lo, s_hi):
             continue  # "قتل 3 ... بغارة إسرائيلية": the dead are the air strike's toll
         definite = "ال" in hit.prefix or hit.form.startswith("ال") or anaphoric_hit(ctx, hit)
         if definite and has_cue(
@@ -133,6 +133,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             and not has_cue(
                 tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), load_cues()["extension_verbs"]
             )
+            and not _new_places(ctx, hit, hi, out)
         ):
             continue  # "The airstrike also caused ...": the event told before, not a new one
         if (
@@ -331,13 +332,35 @@ def _headlines(ctx: Context) -> set[int]:
 OPPONENT_TYPES = frozenset({"shelling_artillery_missile_attack", "air_drone_strike", "armed_clash"})
 
 
+IN_WORDS = ("in", "at", "near", "في", "بالقرب")
+
+
+def _new_places(ctx: Context, hit: TriggerHit, hi: int, out: list[Candidate]) -> bool:
+    """ "The raids took the lives of three in the town of X, and seven in Y": the event told
+    before, now told place by place (at places it did not have)."""
+    fam = family(hit.event)
+    told = {place_key(c.place.span.m) for c in out if family(c.sub) == fam and c.place is not None}
+    mine = [
+        pc
+        for pc in choose_places(ctx, hit, hi)
+        if pc.how == "scope" and has_cue(tokens_before(ctx.t, pc.span.start, 4, hit.end), IN_WORDS)
+    ]
+    return bool(mine) and all(place_key(pc.span.m) not in told for pc in mine)
+
+
+def _toll_hit(hit: TriggerHit) -> bool:
+    """A word for the dead ("قتل", "قتل مدني"): the toll of whatever event its clause tells."""
+    words = hit.form.split()
+    return hit.rule.id in TOLL_RULES or (bool(words) and has_cue(words[:1], load_cues()["killed"]))
+
+
 def _toll_of_other(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: int, s_hi: int) -> bool:
     mine = clause_of(ctx, hit.start, s_lo)
     return any(
         h is not hit
         and s_lo <= h.start < s_hi
         and not h.observation
-        and h.rule.id not in TOLL_RULES
+        and not _toll_hit(h)
         and h.event not in NO_TOLL_EVENTS
         and clause_of(ctx, h.start, s_lo) == mine
         for h in hits
@@ -356,9 +379,15 @@ def _confidence(hit: TriggerHit, roles: Roles, pc: PlaceChoice | None, d: date |
     c = hit.rule.strength
     # how the place was found, weighted by how often each way was right on the dev reports
     # (scope 0.69, anaphora 0.87, before 0.59, frame 0.45 precision)
-    how = {"scope": 1.0, "anaphora": 1.0, "passive": 0.95, "before": 0.85, "next": 0.75, "frame": 0.7}.get(
-        pc.how if pc else "", 0.6
-    )
+    how = {
+        "scope": 1.0,
+        "anaphora": 1.0,
+        "passive": 0.95,
+        "before": 0.85,
+        "next": 0.75,
+        "frame": 0.7,
+        "conjunct": 0.8,
+    }.get(pc.how if pc else "", 0.6)
     complete = (
         sum((roles.actor1 is not None, pc is not None and pc.span.m.place is not None, d is not None)) / 3
     )

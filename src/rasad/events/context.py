@@ -188,7 +188,29 @@ def build_context(doc: Document, full: bool = False) -> Context:
     ctx.places = _spans([p for p in places if not _not_a_place(p, lang)], o2n)
     if lang == "ar":
         _direction_frames(ctx)
+    else:
+        _english_frames(ctx)
     return ctx
+
+
+def _english_frames(ctx: Context) -> None:
+    """ "the region of Idlib": a region named by its centre only frames the events; "Rami Abdel
+    Rahman said": a name before a speech verb is a person."""
+    from rasad.events.rules import load_cues
+    from rasad.events.triggers import has_cue, tokens_after
+
+    keep: list[Span[PlaceMention]] = []
+    for sp in ctx.places:
+        nxt = tokens_after(ctx.t, sp.end, 3)
+        gap = ctx.t[sp.end : sp.end + 40]
+        said = next((k for k, w in enumerate(nxt) if w in ("said", "says", "told", "added", "stated")), -1)
+        if said >= 0 and sp.m.noun is None and "," not in gap.split(nxt[said])[0]:
+            continue
+        head = ctx.t[max(0, sp.start - 30) : sp.start].split()
+        if not sp.m.frame and len(head) >= 2 and has_cue(head[-2:], load_cues()["region_of"]):
+            sp = Span(sp.start, sp.end, replace(sp.m, frame="region", geo_precision=max(2, sp.m.geo_precision)))
+        keep.append(sp)
+    ctx.places = keep
 
 
 def _direction_frames(ctx: Context) -> None:
@@ -209,6 +231,20 @@ def _direction_frames(ctx: Context) -> None:
         if words and len(words[-1]) > 2 and has_cue(words[-1:], cues["frame_directions"]):
             m = replace(p, frame="direction", geo_precision=max(2, p.geo_precision or 1))
             ctx.places[k] = Span(sp.start, sp.end, m)
+        elif _topic(ctx, sp, s_lo):
+            m = replace(p, frame="topic", geo_precision=max(2, p.geo_precision or 1))
+            ctx.places[k] = Span(sp.start, sp.end, m)
+
+
+def _topic(ctx: Context, sp: Span[PlaceMention], s_lo: int) -> bool:
+    """ "وفي إدلب، استشهد طفل ...": a sentence-initial topic place (a daily report's section)
+    frames the sentence; the events in it are placed more exactly when the text says where."""
+    head = ctx.t[s_lo : sp.start].strip(" \n\t\"'«»")
+    if head not in ("في", "وفي", "ففي") or sp.m.place is None:
+        return False
+    if sp.m.place.kind not in ("city", "governorate", "town"):
+        return False
+    return ctx.t[sp.end : sp.end + 2].lstrip().startswith(("،", ","))
 
 
 def _not_a_place(p: PlaceMention, lang: str) -> bool:

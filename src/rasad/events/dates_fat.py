@@ -102,6 +102,8 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
                 if has_cue([w], killed) or has_cue(after[k : k + 2], killed):
                     tie = "killed"
                     break
+        if tie is None and out and before and before[-1] in ("and", "و"):
+            tie = "killed"  # "three killed in X, and seven in Y": the same toll, told place by place
         if tie != "killed":
             continue
         value = n.m.value

@@ -315,7 +315,8 @@ def anaphoric_hit(ctx: Context, hit: TriggerHit) -> bool:
     if ctx.lang == "ar":
         return "ال" in hit.prefix or form.startswith("ال") or hit.prefix.endswith("لل")
     s_lo, _ = ctx.sentence_of(hit.start)
-    return ctx.t[max(0, hit.start - 4) : hit.start] == "the " and len(ctx.t[s_lo : hit.start].split()) <= 2
+    before = ctx.t[s_lo : hit.start].split()
+    return bool(before) and before[-1] in ("the", "these", "this", "those") and len(before) <= 2
 
 
 def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
@@ -406,18 +407,28 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
 def _conjunct_frames(
     ctx: Context, frames: list[Span[PlaceMention]], chosen: list[PlaceChoice]
 ) -> list[PlaceChoice]:
-    """ "مواقع في ريف مدينة X، ومواقع في قرية Y": a region that is the only place of its own
-    conjunct, ahead of the specific places, is an event place too (at its precision)."""
-    out: list[PlaceChoice] = []
+    """ "مواقع في ريف مدينة X شمال Y، ومواقع في قرية Z": a region that is the only place of its
+    own conjunct, ahead of the specific places, is an event place too (at its precision)."""
     first = chosen[0].span.start
-    for i, f in enumerate(frames):
-        if f.end > first or getattr(f.m, "frame_only", False) or f.m.place is None:
+    before = [f for f in frames if f.end <= first]
+    groups: list[list[Span[PlaceMention]]] = []
+    for f in before:
+        gap = ctx.t[groups[-1][-1].end : f.start] if groups else ""
+        if groups and "،" not in gap and "," not in gap and len(gap) <= 30:
+            groups[-1].append(f)  # "ريف تل أبيض شمال الرقة": the second only locates the first
+        else:
+            groups.append([f])
+    out: list[PlaceChoice] = []
+    for k, g in enumerate(groups):
+        head = g[0]
+        nxt = groups[k + 1][0].start if k + 1 < len(groups) else first
+        gap = ctx.t[g[-1].end : nxt]
+        if head.m.place is None:
             continue
-        nxt = frames[i + 1].start if i + 1 < len(frames) and frames[i + 1].start < first else first
-        gap = ctx.t[f.end : nxt]
-        if "، و" in gap or ", and " in gap:
-            prec = 3 if f.m.place.kind in ("governorate", "country") else max(2, f.m.geo_precision or 2)
-            out.append(PlaceChoice(f, "frame", prec))
+        if "، و" in gap or ", and " in gap or ",و" in gap:
+            kind = head.m.place.kind
+            prec = 3 if kind in ("governorate", "country") else max(2, head.m.geo_precision or 2)
+            out.append(PlaceChoice(head, "conjunct", prec))
     return out
 
 
