@@ -92,15 +92,15 @@ def write_outputs(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {name: out_dir / name for name in OUTPUT_FILES}
-    write_events_jsonl(events, files["events.jsonl"])
-    write_events_acled_csv(events, files["events.csv"])
-    write_events_geojson(events, files["events.geojson"])
+    ids = {e.doc_id for e in events} | {s for iv in intervals for s in iv.sources}
+    documents = {i: d for i in sorted(ids) if (d := store.get_document(i)) is not None}
+    write_events_jsonl(events, files["events.jsonl"], documents)
+    write_events_acled_csv(events, files["events.csv"], documents)
+    write_events_geojson(events, files["events.geojson"], documents)
     write_control_csv(intervals, files["control.csv"])
     if day is None and (intervals or events):
         day = timeline_span(intervals, events)[1]
     day = day or date.today()
-    ids = {e.doc_id for e in events} | {s for iv in intervals for s in iv.sources}
-    documents = {i: d for i in sorted(ids) if (d := store.get_document(i)) is not None}
     draw_map(intervals, events, day, files["map.png"])
     write_map_html(intervals, events, files["map.html"], documents=documents)
     return files, day
@@ -111,13 +111,16 @@ def ingest_step(
     inputs: list[Path],
     summary: RunSummary,
     on_file: Callable[[int, int, Any], None] | None = None,
-) -> None:
+    options: Any | None = None,
+) -> int:
+    """Ingest ``inputs``; returns the number of input files found."""
     from rasad.ingest import IngestOptions
     from rasad.ingest.to_store import ingest_into_store
 
-    ing = ingest_into_store(inputs, store, IngestOptions(), on_file=on_file)
+    ing = ingest_into_store(inputs, store, options or IngestOptions(), on_file=on_file)
     summary.ingest = dict(ing.counts)
     summary.ingest_errors = list(ing.errors)
+    return ing.n_files
 
 
 def derive_step(

@@ -177,3 +177,38 @@ def test_a_sentence_topic_place_frames_the_sentence_and_the_dead_are_the_shellin
     ]
     evs = run("وفي إدلب، استشهد طفل جراء قصف لقوات النظام اليوم.")
     assert [(e.location.name, e.location.geo_precision) for e in evs] == [("إدلب", 2)]
+
+
+def test_english_raids_told_again_place_by_place_replace_the_regional_report():
+    evs = run(
+        "Russian air strikes killed 10 civilians in the region of Idlib on Friday, a monitor said."
+        " The raids killed three civilians in the town of Saraqib, and seven in the town of"
+        " Maarat al-Numan, monitor chief Rami Abdel Rahman said.",
+        "en",
+    )
+    got = sorted((e.location.name, e.fatalities, e.actor1) for e in evs)
+    assert got == [("Maarat al-Numan", 7, "RUS"), ("Saraqib", 3, "RUS")]
+    assert all(e.date == date(2024, 3, 8) for e in evs)
+
+
+def test_a_new_clause_with_its_own_trigger_keeps_its_own_places_and_victims():
+    evs = run(
+        "في السياق، استشهد مدنيان جراء قصف الطيران الحربي قرية أم الكراميل، كما استهدف الطيران"
+        " الحربي بلدة كفرداعل اليوم."
+    )
+    got = {e.location.name: (e.sub_event_type, e.actor2, e.fatalities) for e in evs}
+    assert got == {
+        "أم الكراميل": ("air_drone_strike", "CIVILIANS", 2),
+        "كفرداعل": ("air_drone_strike", None, None),
+    }
+
+
+def test_a_backer_is_no_place_and_a_mine_left_by_a_group_is_its_device():
+    evs = run("وسيطرت قوات النظام والميليشيات المدعومة من إيران على بلدة الميادين اليوم.")
+    assert [(e.sub_event_type, e.location.name) for e in evs] == [
+        ("government_regains_territory", "الميادين")
+    ]
+    evs = run("واستشهد طفلان بانفجار لغم أرضي من مخلفات تنظيم داعش قرب بلدة الشحيل اليوم.")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("remote_explosive_landmine_ied", "ISIS", "CIVILIANS", 2)
+    ]

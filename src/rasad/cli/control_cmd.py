@@ -340,12 +340,12 @@ def export_cmd(
                 n = geojson.write_control_geojson(ivs, out, _day(day, "--date"))
         else:
             events = list(store.iter_events())
+            docs = {d.id: d for d in store.iter_documents()}
             if fmt == "jsonl":
-                n = jsonl.write_events_jsonl(events, out)
+                n = jsonl.write_events_jsonl(events, out, docs)
             elif fmt == "geojson":
-                n = geojson.write_events_geojson(events, out)
+                n = geojson.write_events_geojson(events, out, docs)
             else:
-                docs = {d.id: d for d in store.iter_documents()}
                 n = acled_csv.write_events_acled_csv(events, out, docs)
     info(f"{n} row(s) written to {out}")
 

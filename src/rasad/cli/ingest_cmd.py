@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from rasad.cli.common import (
@@ -60,7 +61,7 @@ def _summary(summary: IngestSummary, db: Path) -> None:
         et.add_column("path", overflow="fold")
         et.add_column("error", overflow="fold")
         for path, msg in errors:
-            et.add_row(path, msg)
+            et.add_row(escape(path), escape(msg))
         err_console.print(et)
 
 
@@ -82,7 +83,7 @@ def ingest(
     summary = ingest_paths(paths, db, options, commit_every, workers)
     if summary.n_files == 0:
         for path, msg in summary.errors:
-            err_console.print(f"[red]{path}: {msg}")
+            err_console.print(f"[red]{escape(path)}: {escape(msg)}")
         err_console.print("[red]nothing to ingest: no HTML, text, JSON Lines or WARC file found")
         raise typer.Exit(EXIT_FATAL)
     _summary(summary, db)

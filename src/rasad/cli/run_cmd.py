@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from rasad.cli import common
 from rasad.cli.common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, console, err_console, state
+from rasad.ingest import DEFAULT_MAX_BYTES
 
 
 def _summary_table(summary: object, out_dir: Path, seconds: float) -> None:
@@ -50,7 +52,7 @@ def _summary_table(summary: object, out_dir: Path, seconds: float) -> None:
         et.add_column("document or file", overflow="fold")
         et.add_column("error", overflow="fold")
         for where, msg in errors:
-            et.add_row(where, msg)
+            et.add_row(escape(where), escape(msg))
         err_console.print(et)
 
 
@@ -65,11 +67,15 @@ def register(app: typer.Typer) -> None:
         day: str | None = typer.Option(
             None, "--date", "-d", help="Day of the PNG map, YYYY-MM-DD (default: the timeline's last day)."
         ),
+        max_bytes: int = typer.Option(
+            DEFAULT_MAX_BYTES, "--max-bytes", help="Largest file or record accepted."
+        ),
     ) -> None:
         """Ingest, extract events, build control timelines and write everything to OUT:
         events.jsonl, events.csv (ACLED columns), events.geojson, control.csv, map.png, map.html.
 
         Exit codes: 0 all went through; 1 some documents failed (listed); 3 no input found."""
+        from rasad.ingest import IngestOptions
         from rasad.pipeline import RunSummary, derive_step, ingest_step
         from rasad.store import Store
 
@@ -94,10 +100,23 @@ def register(app: typer.Typer) -> None:
                         task, completed=done, total=total, rate=f"{done / dt:,.1f} files/s" if dt > 0 else ""
                     )
 
-                ingest_step(store, list(inputs), summary, on_file)
+                n_files = ingest_step(
+                    store, list(inputs), summary, on_file, IngestOptions(max_bytes=max_bytes)
+                )
+            if n_files == 0:
+                err_console.print("[red]nothing to read: no HTML, text, JSON Lines or WARC file found")
+                raise typer.Exit(EXIT_FATAL)
             derive_step(store, out, summary, common.track, the_day)
-        if not summary.ingest and not summary.ingest_errors:
-            err_console.print("[red]nothing to read: no HTML, text, JSON Lines or WARC file found")
-            raise typer.Exit(EXIT_FATAL)
         _summary_table(summary, out, time.perf_counter() - t0)
+        db_path = db or out / "rasad.db"
+        if state.quiet:
+            n_events = sum(summary.events_by_type.values())
+            console.print(
+                f"{n_events} events, {len(summary.files)} files in {out} ({summary.n_errors} errors)"
+            )
+        else:
+            console.print(
+                f"next: [bold]rasad control at {summary.map_day or 'YYYY-MM-DD'} --db {db_path}[/bold], "
+                f"[bold]rasad control history PLACE --db {db_path}[/bold], open {out / 'map.html'}"
+            )
         raise typer.Exit(EXIT_PARTIAL if summary.n_errors else EXIT_OK)

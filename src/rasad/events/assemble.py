@@ -129,7 +129,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         if (
             (ctx.lang == "en" or len(tokens_before(ctx.t, hit.start - len(hit.prefix), 3, s_lo)) <= 2)
             and anaphoric_hit(ctx, hit)
-            and any(family(c.sub) == family(hit.event) for c in out)
+            and any(family(c.sub) == family(hit.event) or hit.form in GENERIC_FORMS for c in out)
             and not has_cue(
                 tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), load_cues()["extension_verbs"]
             )
@@ -145,6 +145,9 @@ def candidates(ctx: Context) -> list[Candidate]:
         places = choose_places(ctx, hit, hi)
         if len(places) == 1 and places[0].how == "frame":
             places = _refine_frame(ctx, hit, places, hit_sents) or places
+        if family(hit.event) == "territory":
+            # a country is never the place that changed hands
+            places = [pc for pc in places if pc.span.m.place is None or pc.span.m.place.kind != "country"]
         snippet = not ctx.places and len(ctx.t) <= SNIPPET_CHARS
         if not places and (hit.rule.weak or (not snippet and family(hit.event) == "territory")):
             continue
@@ -329,9 +332,15 @@ def _headlines(ctx: Context) -> set[int]:
 
 
 # the side an attack is aimed at defaults to the opponent named around it
-OPPONENT_TYPES = frozenset({"shelling_artillery_missile_attack", "air_drone_strike", "armed_clash"})
+OPPONENT_TYPES = frozenset(
+    {"shelling_artillery_missile_attack", "air_drone_strike", "armed_clash", "agreement"}
+)
 
 
+# "The attack comes as ...": a generic noun refers back to whatever event was told
+GENERIC_FORMS = frozenset(
+    {"attack", "attacks", "assault", "incident", "الهجوم", "الهجمات", "الاعتداء", "الحادث"}
+)
 IN_WORDS = ("in", "at", "near", "في", "بالقرب")
 
 

@@ -37,6 +37,8 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return "negation"
     if has_cue(near_before[-3:], cues["reaction_words"]):
         return "reaction"
+    if has_cue(near_before[-3:], cues["apposition_words"]):
+        return "apposition"  # "، وهي ثاني قاعدة تنشئها": describes the thing just told
     if has_cue(after[:1], cues["earlier_adjectives"]):
         return "earlier_one"  # "التظاهرات السابقة", "previous strikes"
     if near_before and ctx.lang == "ar" and has_cue(near_before[-1:], load_cues()["relative_pronouns"]):
@@ -56,13 +58,15 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
                 return "old_year"
     # a date in the clause far before publication
     if ctx.published is not None:
-        for d in ctx.dates:
-            if (
-                s_lo <= d.start < s_hi
-                and d.m.value is not None
-                and abs(d.start - hit.start) < 150
-                and d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS)
-            ):
+        # the date nearest the trigger (in its clause first) decides
+        near = [
+            d
+            for d in ctx.dates
+            if s_lo <= d.start < s_hi and d.m.value is not None and abs(d.start - hit.start) < 150
+        ]
+        if near:
+            d = min(near, key=lambda d: abs(d.start - hit.start) + (0 if d.start < hi else 200))
+            if d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS):
                 return "old_date"
     return None
 

@@ -208,7 +208,9 @@ def _english_frames(ctx: Context) -> None:
             continue
         head = ctx.t[max(0, sp.start - 30) : sp.start].split()
         if not sp.m.frame and len(head) >= 2 and has_cue(head[-2:], load_cues()["region_of"]):
-            sp = Span(sp.start, sp.end, replace(sp.m, frame="region", geo_precision=max(2, sp.m.geo_precision)))
+            sp = Span(
+                sp.start, sp.end, replace(sp.m, frame="region", geo_precision=max(2, sp.m.geo_precision))
+            )
         keep.append(sp)
     ctx.places = keep
 

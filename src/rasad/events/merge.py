@@ -107,8 +107,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if not absorbed:
             keep.append(c)
     # a headline repeats the report: its events go when the body tells the same kind of event
-    body_fams = {family(c.sub) for c in keep if c.sentence > 0}
-    keep = [c for c in keep if not (c.sentence == 0 and c.headline and family(c.sub) in body_fams)]
+    body_fams = {family(c.sub) for c in keep if not c.headline}
+    keep = [c for c in keep if not (c.headline and family(c.sub) in body_fams)]
     # a frame-level event ("in the X countryside") goes when the report gives the same kind of
     # event at a specific place near it - unless it speaks of all villages of the region
     keep = [c for c in keep if not _frame_redundant(c, keep)]
@@ -182,8 +182,8 @@ def _frame_redundant(c: Candidate, keep: list[Candidate]) -> bool:
             continue  # only a more specific place makes a frame-level event redundant
         d = km(c.place.span.m, o.place.span.m)
         limit = 100 if c.place.geo_precision >= 3 else 60
-        if d is None or d <= limit:
-            return True
+        if (d is None and abs(o.sentence - c.sentence) <= 2) or (d is not None and d <= limit):
+            return True  # (with no coordinates to compare, only the same sentence tells)
     return False
 
 

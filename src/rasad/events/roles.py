@@ -341,9 +341,20 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             if a.m.code != r.actor1 and _passive_patient(ctx, a, hit) and a.m.code not in NON_AGENTS:
                 r.actor2, r.actor2_text, r.how2 = a.m.code, a.m.surface, "passive"
                 break
+    # "لغم من مخلفات تنظيم داعش", "a mine left by IS": the group that left it is the agent
+    if event == "remote_explosive_landmine_ied" and r.how1 not in ("subject", "agent"):
+        for a in sent:
+            if a.m.code not in NON_AGENTS and has_cue(
+                tokens_before(ctx.t, a.start - len(_prefix_of(ctx, a)), 2, s_lo), cues["remnant_markers"]
+            ):
+                r.actor1, r.actor1_text, r.how1 = a.m.code, a.m.surface, "remnant"
+                if r.actor2 == a.m.code:
+                    r.actor2 = None
+                break
     # civilians as victims
     if r.actor2 is None and event in REMOTE:
-        clause = tokens_before(ctx.t, hit.start, 12, s_lo) + tokens_after(ctx.t, hit.end, 14, s_hi)
+        c_lo = max(s_lo, ctx.t.rfind("،", s_lo, hit.start), ctx.t.rfind(",", s_lo, hit.start))
+        clause = tokens_before(ctx.t, hit.start, 12, c_lo) + tokens_after(ctx.t, hit.end, 14, s_hi)
         if has_cue(clause, cues["civilian_victims"]):
             r.actor2, r.how2 = "CIVILIANS", "victims"
     # rule defaults: a rule's actor1 is fixed (protests: PROTESTERS); its actor2 a default

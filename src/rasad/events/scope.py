@@ -61,6 +61,9 @@ def place_key(p: PlaceMention) -> str:
 
 
 def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
+    """A place inside an actor's name or description ("الميليشيات المدعومة من إيران")."""
+    if has_cue(tokens_before(ctx.t, sp.start, 3), load_cues()["backing_markers"]):
+        return True
     return any(a.start <= sp.start and sp.end <= a.end for a in ctx.actors_in(sp.start - 200, sp.start + 1))
 
 
@@ -303,6 +306,19 @@ def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
         i = ctx.t.find(" " + c + " ", hit.end, end)
         if i >= 0 and any(i < st <= i + len(c) + 40 for st in starts):
             end = i
+    # "...، وهي ثاني قاعدة تنشئها": an apposition describes what was told, names no new place
+    for c in ("، وهي ", "، وهو ", ", which is "):
+        i = ctx.t.find(c, hit.end, end)
+        if i >= 0:
+            end = i
+    # "...، كما استهدف الطيران بلدة Y": a new clause with its own trigger has its own places
+    for c in ("، كما ", ", كما ", "، و", "، and "):
+        i = ctx.t.find(c, hit.end, end)
+        while i >= 0:
+            if any(i < st <= i + len(c) + 12 for st in starts):
+                end = i
+                break
+            i = ctx.t.find(c, i + 1, end)
     return end
 
 

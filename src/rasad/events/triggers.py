@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+import ahocorasick
 
 from rasad.events.rules import Rule, RuleSet, load_cues, load_rules
 from rasad.text.normalize import match_key
@@ -121,20 +124,33 @@ def bare_key(w: str) -> str:
     return _strip1(match_key(w)).removeprefix("ال")
 
 
-_CUE_CACHE: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
+_CUE_CACHE: dict[int, tuple[tuple[str, ...], frozenset[str], Any]] = {}
 
 
-def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any]:
+    """One-word cues as a set; phrases in an Aho-Corasick automaton (None when there are none)."""
     # keyed by identity (hashing a long tuple on every call would be the cost); the stored
     # tuple is kept alive, and the identity check guards against a reused id
     got = _CUE_CACHE.get(id(cues))
     if got is None or got[0] is not cues:
         single = frozenset(c for c in cues if " " not in c)
-        multi = tuple(" " + c for c in cues if " " in c)  # a phrase may end in a suffix
-        got = (cues, single, multi)
+        phrases = [" " + c for c in cues if " " in c]  # a phrase may end in a suffix
+        auto = None
+        if phrases:
+            auto = ahocorasick.Automaton()
+            for ph in phrases:
+                auto.add_word(ph, ph)
+            auto.make_automaton()
+        got = (cues, single, auto)
         if len(_CUE_CACHE) < 4096:
             _CUE_CACHE[id(cues)] = got
     return got[1], got[2]
+
+
+def _found(auto: Any, text: str) -> bool:
+    for _ in auto.iter(text):
+        return True
+    return False
 
 
 def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
@@ -146,13 +162,13 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
         for w in words:
             if w in single or (len(w) > 2 and not single.isdisjoint(_strip_clitics(w))):
                 return True
-    if multi and len(words) > 1:
+    if multi is not None and len(words) > 1:
         joined = " " + " ".join(words) + " "
-        if any(c in joined for c in multi):
+        if _found(multi, joined):
             return True
         stripped = " " + " ".join(_strip1(w) for w in words) + " "
         if stripped != joined:
-            return any(c in stripped for c in multi)
+            return _found(multi, stripped)
     return False
 
 

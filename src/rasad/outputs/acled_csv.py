@@ -221,7 +221,7 @@ def write_events_acled_csv(
     gaz = gazetteer if gazetteer is not None else _gazetteer()
     ts = int(time.time())
     n = 0
-    with open(out, "w", encoding="utf-8", newline="") as f:
+    with open(out, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads Arabic right
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         for ev in events:

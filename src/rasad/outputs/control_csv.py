@@ -56,7 +56,7 @@ def write_control_csv(intervals: Iterable[ControlInterval], out: Path) -> int:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     n = 0
-    with open(out, "w", encoding="utf-8", newline="") as f:
+    with open(out, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads Arabic right
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         for iv in sorted(intervals, key=lambda iv: (iv.place_key, iv.valid_from, iv.kind == "superseded")):

@@ -11,13 +11,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rasad.model import ControlInterval, Event
+from rasad.model import ControlInterval, Document, Event
 from rasad.outputs.control_csv import interval_row
+from rasad.outputs.jsonl import event_json
 
 
 def _point(lat: float | None, lon: float | None) -> dict[str, Any] | None:
@@ -26,8 +27,8 @@ def _point(lat: float | None, lon: float | None) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
 
 
-def event_feature(ev: Event) -> dict[str, Any]:
-    j = ev.to_json()
+def event_feature(ev: Event, documents: Mapping[str, Document] | None = None) -> dict[str, Any]:
+    j = event_json(ev, documents)
     loc = j.pop("location") or {}
     evid = j.pop("evidence") or {}
     props: dict[str, Any] = {
@@ -56,8 +57,10 @@ def _write(features: list[dict[str, Any]], out: Path, extra: dict[str, Any] | No
     return len(features)
 
 
-def write_events_geojson(events: Iterable[Event], out: Path) -> int:
-    return _write([event_feature(e) for e in events], out)
+def write_events_geojson(
+    events: Iterable[Event], out: Path, documents: Mapping[str, Document] | None = None
+) -> int:
+    return _write([event_feature(e, documents) for e in events], out)
 
 
 def latest_day(intervals: Sequence[ControlInterval]) -> date:

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from rasad.model import Event
+from rasad.model import Document, Event
 
 
-def write_events_jsonl(events: Iterable[Event], out: Path) -> int:
+def event_json(ev: Event, documents: Mapping[str, Document] | None = None) -> dict[str, Any]:
+    """The spec object, plus the document's ``source`` and ``url`` when the document is known
+    (further fields are allowed by the spec and ignored by the scorer)."""
+    j = ev.to_json()
+    doc = (documents or {}).get(ev.doc_id)
+    if doc is not None:
+        j["source"] = doc.source
+        j["url"] = doc.url
+    return j
+
+
+def write_events_jsonl(
+    events: Iterable[Event], out: Path, documents: Mapping[str, Document] | None = None
+) -> int:
     """Write ``events`` to ``out``; returns the number written."""
     n = 0
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         for ev in events:
-            f.write(json.dumps(ev.to_json(), ensure_ascii=False) + "\n")
+            f.write(json.dumps(event_json(ev, documents), ensure_ascii=False) + "\n")
             n += 1
     return n
