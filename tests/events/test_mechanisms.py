@@ -212,3 +212,14 @@ def test_a_backer_is_no_place_and_a_mine_left_by_a_group_is_its_device():
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
         ("remote_explosive_landmine_ied", "ISIS", "CIVILIANS", 2)
     ]
+
+
+def test_the_nearest_date_decides_background_and_an_apposition_names_no_new_place():
+    evs = run(
+        "وباشرت القوات التركية الأحد إنشاء قاعدة عسكرية جديدة في محيط بلدة عين عيسى، وهي ثاني قاعدة"
+        " تنشئها منذ أواخر كانون الثاني الماضي."
+    )
+    assert [(e.sub_event_type, e.location.name, e.location.geo_precision) for e in evs] == [
+        ("headquarters_or_base_established", "عين عيسى", 2)
+    ]
+    assert evs[0].date == date(2024, 3, 10)

@@ -371,4 +371,12 @@ def resolve_places(intervals: Sequence[ControlInterval], place: str) -> list[str
     for iv in intervals:
         if norm_name(iv.place_name) == want or iv.place_key == "name:" + want:
             out[iv.place_key] = None
+    if not out:  # another spelling or language of a gazetteer place ("الباغوز فوقاني" / "Upper Baguz")
+        keys = {iv.place_key for iv in intervals}
+        try:
+            from rasad.places.gazetteer import load_gazetteer
+
+            out = {p.id: None for p in load_gazetteer().lookup(place) if p.id in keys}
+        except Exception:  # no gazetteer: names as stored only
+            pass
     return list(out)
