@@ -185,7 +185,7 @@ def download_cmd(
         )
         raise typer.Exit(EXIT_FATAL)
     info(
-        f"use it with: rasad --gazetteer {dest} ... or {os.environ.get('SHELL', 'sh')}: "
+        f"use it with: rasad --gazetteer {dest} COMMAND ... or {os.environ.get('SHELL', 'sh')}: "
         f"export RASAD_GAZETTEER_DIR={dest}"
     )
     if failed:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+from pathlib import Path
 
 import typer
 
@@ -39,6 +41,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    gazetteer: list[Path] = typer.Option(
+        None,
+        "--gazetteer",
+        "-G",
+        help="Extra gazetteer folder (CSV lists, GeoNames dumps, YAML/CSV overlays); repeatable. "
+        "Same as RASAD_GAZETTEER_DIR.",
+    ),
+    actors: list[Path] = typer.Option(
+        None, "--actors", help="Extra actor dictionary (YAML); repeatable. Same as RASAD_ACTORS."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors and final results."),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version."
@@ -46,6 +58,11 @@ def _root(
 ) -> None:
     """rasad: read conflict news, write events and control maps."""
     state.quiet = quiet
+    # The loaders read these variables, so every command and worker process sees the same data.
+    for var, paths in (("RASAD_GAZETTEER_DIR", gazetteer), ("RASAD_ACTORS", actors)):
+        if paths:
+            old = os.environ.get(var)
+            os.environ[var] = os.pathsep.join([*(str(p.resolve()) for p in paths), *([old] if old else [])])
 
 
 for _name in COMMAND_MODULES:

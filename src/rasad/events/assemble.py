@@ -276,7 +276,7 @@ def _circumstantial(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo:
         and not h.observation
         and not h.rule.weak
         and not has_cue(tokens_before(ctx.t, h.start - len(h.prefix), 2, s_lo), load_cues()["circumstantial"])
-        for h in hits
+        for h in ctx.hits_in(s_lo, s_hi)
     )
 
 
@@ -372,7 +372,7 @@ def _toll_of_other(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: 
         and not _toll_hit(h)
         and h.event not in NO_TOLL_EVENTS
         and clause_of(ctx, h.start, s_lo) == mine
-        for h in hits
+        for h in ctx.hits_in(s_lo, s_hi)
     )
 
 

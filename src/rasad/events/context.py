@@ -68,6 +68,14 @@ class Context:
     def actors_in(self, lo: int, hi: int) -> list[Span[ActorMention]]:
         return _window(self.actors, self._index("actor_starts", self.actors), lo, hi)
 
+    def hits_in(self, lo: int, hi: int) -> list[Any]:
+        """Trigger hits starting in [lo, hi) (the hits are sorted by start)."""
+        hits = self.extra.get("hits") or []
+        idx = self.extra.get("hit_starts")
+        if idx is None or len(idx) != len(hits):
+            idx = self.extra["hit_starts"] = [h.start for h in hits]
+        return hits[bisect.bisect_left(idx, lo) : bisect.bisect_left(idx, hi)]
+
     def _index(self, key: str, items: list[Span[Any]]) -> list[int]:
         idx = self.extra.get(key)
         if idx is None or len(idx) != len(items):

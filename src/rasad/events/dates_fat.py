@@ -197,9 +197,8 @@ def _own_clause(
     the sentence's."""
     hits = [
         h
-        for h in ctx.extra.get("hits") or ()
-        if s_lo <= h.start < s_hi
-        and not h.observation
+        for h in ctx.hits_in(s_lo, s_hi)
+        if not h.observation
         and h.rule.id not in TOLL_RULES
         and h.event not in NO_TOLL_EVENTS
     ]

@@ -201,8 +201,8 @@ def _first_subject(
 def _object_of_earlier_hit(ctx: Context, hit: TriggerHit, a: Span[ActorMention], s_lo: int) -> bool:
     """ "استهدف الطيران الإسرائيلي بوابة وزارة الدفاع ...، كما استهدف بغارتين": an actor just
     after an earlier trigger (and its agent) is that event's target, not the next one's subject."""
-    for h in ctx.extra.get("hits") or ():
-        if h is hit or h.start >= a.start or h.start < s_lo or h.observation:
+    for h in ctx.hits_in(s_lo, a.start):
+        if h is hit or h.observation:
             continue
         gap = ctx.t[h.end : a.start]
         if "،" in gap or "," in gap or len(gap.split()) > 3:

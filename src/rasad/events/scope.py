@@ -301,7 +301,7 @@ def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
         if i >= 0:
             end = i
     # "... after [its storming of] X": a link word followed closely by another event trigger
-    starts = [h.start for h in ctx.extra.get("hits") or () if hit.end < h.start < end and not h.observation]
+    starts = [h.start for h in ctx.hits_in(hit.end + 1, end) if not h.observation]
     for c in cues["prior_event_links"]:
         i = ctx.t.find(" " + c + " ", hit.end, end)
         if i >= 0 and any(i < st <= i + len(c) + 40 for st in starts):
