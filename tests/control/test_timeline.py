@@ -281,3 +281,15 @@ def test_observations_about_whole_areas_are_ignored():
     obs = observation("الحمرا", "ISIS", D1)
     obs["location"]["geo_precision"] = 3  # "most of the governorate is under ..."
     assert build_timelines([], observations=[obs]) == []
+
+
+def test_an_event_placed_only_by_its_governorate_changes_no_place() -> None:
+    from control_builders import make_event
+
+    from rasad.control.timeline import build_timelines
+
+    wide = make_event("government_regains_territory", "SYR_GOV", "ISIS", "الحمرا", date(2017, 9, 1),
+                      geo_precision=3)
+    exact = make_event("government_regains_territory", "SYR_GOV", "ISIS", "الجسر", date(2017, 9, 1))
+    keys = {iv.place_key for iv in build_timelines([wide, exact])}
+    assert keys == {"T:3"}

@@ -160,6 +160,8 @@ class _Raw:
 def _event_raw(ev: Event) -> _Raw | None:
     if ev.location is None or not (ev.location.name or ev.location.place_id):
         return None
+    if ev.location.geo_precision >= 3:
+        return None  # only a district or governorate is known: no place to colour (as observations)
     sub = ev.sub_event_type
     if sub in TERRITORY_GAIN:
         if not ev.actor1:

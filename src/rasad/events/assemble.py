@@ -119,6 +119,8 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
+        if any(p.start < hit.start - len(hit.prefix) and hit.end <= p.end for p in ctx.places_in(s_lo, hit.start)):
+            continue  # a word of a place's name ("ساحة التحرير", "Liberation Square")
         if _toll_hit(hit) and _toll_of_other(ctx, hit, hits, s_lo, s_hi):
             continue  # "قتل 3 ... بغارة إسرائيلية": the dead are the air strike's toll
         definite = "ال" in hit.prefix or hit.form.startswith("ال") or anaphoric_hit(ctx, hit)
@@ -179,6 +181,9 @@ def candidates(ctx: Context) -> list[Candidate]:
             sub = "air_drone_strike"
         if sub == "peaceful_protest":
             roles.actor2 = None
+        if sub == "excessive_force_against_protesters" and roles.actor1 == "PROTESTERS" and roles.actor2:
+            roles.actor1, roles.actor2 = roles.actor2, "PROTESTERS"  # the force acts on the protesters
+        _turkish_backed(ctx, roles)
         if sub == "arrests" and roles.actor2 in (None, "CIVILIANS") and _armed_detainees(ctx, hit):
             roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1) or roles.actor2, "detainees"
         if unclaimed and roles.actor1 is None and sub in UNCLAIMED_TYPES:
@@ -374,6 +379,21 @@ def _toll_of_other(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: 
         and clause_of(ctx, h.start, s_lo) == mine
         for h in ctx.hits_in(s_lo, s_hi)
     )
+
+
+def _turkish_backed(ctx: Context, roles: Roles) -> None:
+    """Opposition factions fighting the SDF/PKK beside Turkey are the Turkish-backed Syrian
+    National Army (formed at the end of 2017): "الجيش الحر" in a Turkish-led operation."""
+    if "SYR_OPP" not in (roles.actor1, roles.actor2) or not ({roles.actor1, roles.actor2} & {"SDF", "PKK"}):
+        return
+    if not any(a.m.code == "TUR" for a in ctx.actors):
+        return
+    if ctx.published is not None and ctx.published < date(2017, 12, 30):
+        return
+    if roles.actor1 == "SYR_OPP":
+        roles.actor1 = "SNA"
+    else:
+        roles.actor2 = "SNA"
 
 
 def _near_has_any(ctx: Context, hit: TriggerHit, codes: list[str], near: int) -> bool:

@@ -198,9 +198,7 @@ def _own_clause(
     hits = [
         h
         for h in ctx.hits_in(s_lo, s_hi)
-        if not h.observation
-        and h.rule.id not in TOLL_RULES
-        and h.event not in NO_TOLL_EVENTS
+        if not h.observation and h.rule.id not in TOLL_RULES and h.event not in NO_TOLL_EVENTS
     ]
     if len(hits) < 2:
         return nums

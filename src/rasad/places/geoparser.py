@@ -200,10 +200,24 @@ def _skeleton_lookup(toks: Tokens, ms: list[Cand], idx: Any, strong: list[Place]
             m.rule += "+translit.skeleton"
 
 
+# Latin words that may be an article written apart ("As Safira", "An Nabk"), not a function word
+_LATIN_SPLIT_ARTICLES = frozenset({"as", "at", "an", "ad", "ar", "az", "ash", "adh", "ath"})
+
+
+def _function_start(toks: Tokens, t0: int) -> bool:
+    """A Latin name never starts with a lowercase word ("in Daraa" is not "Ain Dara") nor with
+    a function word ("In Daraa, ..." at the start of a sentence)."""
+    w = toks.words[t0]
+    if w.isdigit():
+        return False
+    return not toks.upper[t0] or (w in lexicon().stop_en and w not in _LATIN_SPLIT_ARTICLES)
+
+
 def _named_by_noun(toks: Tokens, m: Cand) -> bool:
     """"قرية الخميس", "مدينة التل": an ordinary word after a place noun is a name (but not
-    "حي مدينة": a settlement noun after another one)."""
-    if m.t0 == 0 or toks.words[m.t0 - 1].startswith("ال"):
+    "حي مدينة": a settlement noun after another one). Arabic only: a lowercase Latin word
+    is never a name ("Deir ez-Zor city was calm")."""
+    if m.t0 == 0 or toks.words[m.t0 - 1].startswith("ال") or not is_arabic(toks.words[m.t0]):
         return False
     before, this = _noun_at(toks, m.t0 - 1), _noun_at(toks, m.t0)
     return before is not None and (this is None or this[0] != "settlement")
@@ -246,7 +260,7 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
     heads, n = lexicon().frame_heads, len(toks)
     hits = [h for h in idx.scan(toks)  # "الباب شرقي حلب" is not the place "باب شرقي"
             if not (h.t1 > h.t0 and h.info.key.rsplit(" ", 1)[-1] in heads and h.t1 + 1 < n
-                    and toks.space_gap(h.t1 + 1))]
+                    and toks.space_gap(h.t1 + 1)) and not (h.info.latin and _function_start(toks, h.t0))]
     ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(hits)]
     ms = [m for m in ms if not m.never or _named_by_noun(toks, m)]
     ms = _latin_runs(toks, ms)

@@ -113,7 +113,8 @@ def latin_name_span(toks: Tokens, j: int, forward: bool = True, max_tokens: int 
         w = words[i]
         if w in ("al", "el"):
             return True
-        return not is_arabic(w) and toks.upper[i] and (relaxed or w not in lex.never_en)
+        return not is_arabic(w) and toks.upper[i] and (relaxed or (w not in lex.never_en
+                                                               and w not in lex.frames_after_en))
 
     if not (0 <= j < n) or not ok(j):
         return None

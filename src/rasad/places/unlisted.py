@@ -71,11 +71,11 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
         if not is_arabic(w):  # "the village of X" / "X village"
             back = latin_name_span(toks, i - 1, forward=False) if i > 0 and toks.space_gap(i) else None
             if back:  # "the Zanbur area of Diyala", "Wasanyan villages"
-                _cue_or_new(back, "noun.settlement", kind, w, start_at, new, toks)
+                _cue_or_new(back, "noun.settlement", kind, w, start_at, new, toks, covered)
                 if w.endswith("s"):  # "Razwelka, Qalat and Wasanyan villages"
                     _english_list_back(toks, back[0], kind, w, start_at, new)
             elif i + 2 < n and words[i + 1] == "of" and (sp := latin_name_span(toks, i + 2)):
-                _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks)  # "the village of X"
+                _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks, covered)  # "the village of X"
             continue
         if not toks.space_gap(i + 1):
             continue
@@ -135,11 +135,11 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
 
 
 def _cue_or_new(sp: tuple[int, int], rule: str, kind: str, noun: str, start_at: dict[int, Cand],
-                new: list[Cand], toks: Tokens) -> None:
+                new: list[Cand], toks: Tokens, covered: dict[int, Cand] | None = None) -> None:
     s, e = sp
     for t in range(s, e + 1):
-        m = start_at.get(t)
-        if m is not None:
+        m = start_at.get(t) or (covered or {}).get(t)
+        if m is not None:  # "Deir ez-Zor city": the noun cues the whole name, not "Zor"
             m.cue, m.noun, m.prefer = "noun", noun, (kind,)
             return
     new.append(Cand(s, e, rule, noun=noun, cue="noun", prefer=(kind,)))
