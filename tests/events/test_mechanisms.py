@@ -223,3 +223,42 @@ def test_the_nearest_date_decides_background_and_an_apposition_names_no_new_plac
         ("headquarters_or_base_established", "عين عيسى", 2)
     ]
     assert evs[0].date == date(2024, 3, 10)
+
+
+def test_turkish_backed_factions_are_the_sna_and_force_on_protesters_is_the_forces_act():
+    evs = run(
+        "وأعلنت قوات الجيش الحر المشاركة في العملية التي يقودها الجيش التركي أن مقاتليها سيطروا على"
+        " قرية كفرجنة بعد طرد وحدات حماية الشعب منها اليوم."
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("non_state_actor_overtakes_territory", "SNA", "SDF")
+    ]
+    evs = run("وأطلقت قوات الأمن العراقية الرصاص الحي على المتظاهرين في ساحة التحرير ببغداد اليوم.")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location.name) for e in evs] == [
+        ("excessive_force_against_protesters", "IRQ_GOV", "PROTESTERS", "ساحة التحرير")
+    ]
+
+
+def test_english_a_base_targeted_by_rockets_was_attacked_by_someone_unknown():
+    evs = run(
+        "Iraqi security forces seized four launchers in Baghdad on Friday. Balad Air Base, which hosts"
+        " U.S. forces, was targeted on Wednesday evening by three rockets.",
+        "en",
+    )
+    rockets = of_type(evs, "shelling_artillery_missile_attack")
+    assert [(e.actor1, e.location.name) for e in rockets] == [("OTHER_ARMED", "Balad Air Base")]
+
+
+def test_the_blast_told_again_with_its_town_places_the_event_there():
+    evs = run(
+        "قالت وسائل إعلام رسمية اليوم إن تفجير سيارة ملغومة أسفر عن مقتل تسعة أشخاص في قرية بمنطقة"
+        " القنيطرة. وأضافت أن التفجير وقع في بلدة حضر."
+    )
+    assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
+        ("remote_explosive_landmine_ied", "حضر", 9)
+    ]
+
+
+def test_a_reporters_city_is_not_the_event_place():
+    evs = run("وذكر مراسل وكالة سانا في مدينة حماة أن قصفا مدفعيا استهدف بلدة كفرزيتا اليوم.")
+    assert places(evs) == ["كفرزيتا"]

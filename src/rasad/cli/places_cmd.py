@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from rasad.cli.common import EXIT_FATAL, console, err_console
@@ -73,16 +75,22 @@ def register(app: typer.Typer) -> None:
             console.print_json(json.dumps(out, ensure_ascii=False))
             return
         sh = (lambda s: s) if raw else _shape
+
+        def label(c: Any) -> str:
+            """The place's name in the document's language (English for English text)."""
+            first, second = (c.name_en, c.name_ar) if lang == "en" else (c.name_ar, c.name_en)
+            return sh(first or second or c.id)
+
         table = Table(title=f"{len(mentions)} place mention(s)", show_lines=False)
         for col in ("span", "text", "frame", "candidates", "resolution", "lat, lon", "prec", "rule"):
             table.add_column(col, overflow="fold")
         for m in mentions:
-            top = ", ".join(sh(c.name_ar or c.name_en or c.id) + f" ({c.admin1 or c.country})"
+            top = ", ".join(label(c) + f" ({c.admin1 or c.country})"
                             for c in m.candidates[:3])
             p = m.place or m.anchor
             res = "—"
             if p is not None:
-                res = sh(p.name_ar or p.name_en or p.id) + f" [{p.kind}, {p.admin1 or p.country}]"
+                res = label(p) + f" [{p.kind}, {p.admin1 or p.country}]"
             if m.place is None and m.anchor is not None:
                 res = "near " + res
             ll = ""
@@ -90,8 +98,8 @@ def register(app: typer.Typer) -> None:
                 ll = f"{p.lat:.4f}, {p.lon:.4f}"
             frame = (m.frame or "") + (" (only locates)" if m.frame_only else "")
             cands = f"{len(m.candidates)}: {top}" if m.candidates else "0"
-            table.add_row(f"{m.start}-{m.end}", sh(text[m.start:m.end]), frame, cands, res, ll,
-                          str(m.geo_precision), m.rule)
+            table.add_row(escape(f"{m.start}-{m.end}"), escape(sh(text[m.start:m.end])), frame, escape(cands),
+                          escape(res), ll, str(m.geo_precision), m.rule)
         console.print(table)
 
     app.add_typer(places, name="places")

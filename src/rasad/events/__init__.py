@@ -24,4 +24,4 @@ def _data_digest() -> str:
     return h.hexdigest()[:8]
 
 
-EXTRACTOR_VERSION = f"events-0.2+{_data_digest()}"
+EXTRACTOR_VERSION = f"events-0.3+{_data_digest()}"

@@ -119,7 +119,9 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if _circumstantial(ctx, hit, hits, s_lo, s_hi):
             continue
-        if any(p.start < hit.start - len(hit.prefix) and hit.end <= p.end for p in ctx.places_in(s_lo, hit.start)):
+        if any(
+            p.start < hit.start - len(hit.prefix) and hit.end <= p.end for p in ctx.places_in(s_lo, hit.start)
+        ):
             continue  # a word of a place's name ("ساحة التحرير", "Liberation Square")
         if _toll_hit(hit) and _toll_of_other(ctx, hit, hits, s_lo, s_hi):
             continue  # "قتل 3 ... بغارة إسرائيلية": the dead are the air strike's toll
@@ -128,16 +130,18 @@ def candidates(ctx: Context) -> list[Candidate]:
             tokens_before(ctx.t, hit.start - len(hit.prefix), 1, s_lo), load_cues()["temporal_links"]
         ):
             continue  # "before the withdrawal", "after the attack": an event already told
+        elaborates = False
         if (
             (ctx.lang == "en" or len(tokens_before(ctx.t, hit.start - len(hit.prefix), 3, s_lo)) <= 2)
             and anaphoric_hit(ctx, hit)
-            and any(family(c.sub) == family(hit.event) or hit.form in GENERIC_FORMS for c in out)
+            and any(_kin(c.sub, hit.event) or hit.form in GENERIC_FORMS for c in out)
             and not has_cue(
                 tokens_before(ctx.t, hit.start - len(hit.prefix), 2, s_lo), load_cues()["extension_verbs"]
             )
-            and not _new_places(ctx, hit, hi, out)
         ):
-            continue  # "The airstrike also caused ...": the event told before, not a new one
+            if not _new_places(ctx, hit, hi, out):
+                continue  # "The airstrike also caused ...": the event told before, not a new one
+            elaborates = True
         if (
             anaphoric_hit(ctx, hit)
             and any(family(c.sub) == family(hit.event) for c in out)
@@ -147,6 +151,13 @@ def candidates(ctx: Context) -> list[Candidate]:
         places = choose_places(ctx, hit, hi)
         if len(places) == 1 and places[0].how == "frame":
             places = _refine_frame(ctx, hit, places, hit_sents) or places
+        if (
+            places
+            and all(pc.how == "anaphora" and pc.span.start < s_lo for pc in places)
+            and anaphoric_hit(ctx, hit)
+            and any(_kin(c.sub, hit.event) for c in out)
+        ):
+            continue  # "شريط فيديو عن التظاهرة": the protest told before, at its places
         if family(hit.event) == "territory":
             # a country is never the place that changed hands
             places = [pc for pc in places if pc.span.m.place is None or pc.span.m.place.kind != "country"]
@@ -248,6 +259,7 @@ def candidates(ctx: Context) -> list[Candidate]:
                     collective,
                     has_cue(tokens_after(ctx.t, hit.end, 2, s_hi), cues["another"]),
                     has_cue(ctx.t[s_lo : hit.start].split(), cues["prior_event_links"]),
+                    elaborates,
                 )
             )
     return out
@@ -349,11 +361,19 @@ GENERIC_FORMS = frozenset(
 IN_WORDS = ("in", "at", "near", "في", "بالقرب")
 
 
+EXPLOSIONS = frozenset({"remote_explosive_landmine_ied", "suicide_bomb"})
+
+
+def _kin(a: str, b: str) -> bool:
+    """Same kind of event for coreference (a car bomb told later as "the explosion" may have been
+    a suicide attack)."""
+    return family(a) == family(b) or (a in EXPLOSIONS and b in EXPLOSIONS)
+
+
 def _new_places(ctx: Context, hit: TriggerHit, hi: int, out: list[Candidate]) -> bool:
     """ "The raids took the lives of three in the town of X, and seven in Y": the event told
     before, now told place by place (at places it did not have)."""
-    fam = family(hit.event)
-    told = {place_key(c.place.span.m) for c in out if family(c.sub) == fam and c.place is not None}
+    told = {place_key(c.place.span.m) for c in out if _kin(c.sub, hit.event) and c.place is not None}
     mine = [
         pc
         for pc in choose_places(ctx, hit, hi)

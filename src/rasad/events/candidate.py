@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from rasad.events.placeref import PlaceChoice
 from rasad.events.roles import Roles
-from rasad.events.scope import PlaceChoice
 
 EVENT_TYPE = {
     "armed_clash": "battles",
@@ -75,3 +75,4 @@ class Candidate:
     collective: bool = False
     another: bool = False  # told as a second / another one ("سيارة مفخخة ثانية", "another bomb")
     after_link: bool = False  # told after "بعد / إثر / after" in its sentence: a cause or earlier step
+    elaborates: bool = False  # a definite mention ("التفجير", "the raids") that adds a place

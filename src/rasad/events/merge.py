@@ -14,7 +14,7 @@ import math
 
 from rasad.events.candidate import EVENT_TYPE, PROTEST_SEVERITY, TERRITORY, Candidate, family
 from rasad.events.context import Context
-from rasad.events.scope import PlaceChoice, place_key
+from rasad.events.placeref import PlaceChoice, place_key
 from rasad.model import Event, Evidence, Location, PlaceMention
 
 PROTEST_ABSORBS = frozenset(
@@ -60,6 +60,7 @@ def _key(c: Candidate) -> str:
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """Absorb, then deduplicate (same family/sub-type at the same place within a document)."""
+    cands = _refine_by_elaboration(cands)
     # a car bomb the report calls a suicide attack elsewhere is that suicide attack
     suicides = [c for c in cands if c.sub == "suicide_bomb"]
     for c in cands:
@@ -172,19 +173,63 @@ def _near(a: Candidate, b: Candidate, limit: float = 30.0) -> bool:
     return d is None or d <= limit
 
 
+EXPLOSIONS = frozenset({"remote_explosive_landmine_ied", "suicide_bomb"})
+
+
+def _group(sub: str) -> str:
+    return "explosion" if sub in EXPLOSIONS else family(sub)
+
+
+def _refine_by_elaboration(keep: list[Candidate]) -> list[Candidate]:
+    """ "تفجير في قرية بمنطقة القنيطرة ... التفجير ... في بلدة حضر": a definite mention that gives
+    the one place of an event told before (near it) places that event there; the mention goes."""
+    out = list(keep)
+    for e in keep:
+        if not e.elaborates or e.place is None or e not in out:
+            continue
+        same = [x for x in keep if x.elaborates and _group(x.sub) == _group(e.sub)]
+        if len({place_key(x.place.span.m) for x in same if x.place is not None}) != 1:
+            continue  # told place by place: those are the events
+        earlier = [
+            o
+            for o in out
+            if not o.elaborates
+            and _group(o.sub) == _group(e.sub)
+            and o.hit_start < e.hit_start
+            and o.place is not None
+            and _near(o, e, 60.0)
+        ]
+        if not earlier or len({place_key(o.place.span.m) for o in earlier if o.place is not None}) != 1:
+            continue  # (the same event may have several triggers there; one place only)
+        for o in earlier:
+            o.place = e.place
+            if o.fatalities is None:
+                o.fatalities = e.fatalities
+            o.rules = [*o.rules, "place:elaborated"]
+        out = [x for x in out if x is not e]
+    return out
+
+
 def _frame_redundant(c: Candidate, keep: list[Candidate]) -> bool:
     if c.place is None or c.place.how != "frame" or c.collective:
         return False
     for o in keep:
-        if o is c or o.place is None or family(o.sub) != family(c.sub):
+        if o is c or o.place is None or _group(o.sub) != _group(c.sub):
             continue
         if o.place.how == "frame" and o.place.geo_precision >= c.place.geo_precision:
             continue  # only a more specific place makes a frame-level event redundant
+        if _same_admin1(c.place.span.m, o.place.span.m) and c.place.geo_precision >= 3:
+            return True  # a governorate-level event yields to the same kind of event inside it
         d = km(c.place.span.m, o.place.span.m)
         limit = 100 if c.place.geo_precision >= 3 else 60
         if (d is None and abs(o.sentence - c.sentence) <= 2) or (d is not None and d <= limit):
             return True  # (with no coordinates to compare, only the same sentence tells)
     return False
+
+
+def _same_admin1(a: PlaceMention, b: PlaceMention) -> bool:
+    pa, pb = a.place or getattr(a, "anchor", None), b.place or getattr(b, "anchor", None)
+    return bool(pa and pb and pa.admin1 and pa.admin1 == pb.admin1)
 
 
 def _better(c: Candidate, b: Candidate) -> bool:

@@ -302,6 +302,9 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             r.actor1, r.actor1_text, r.how1 = first.m.code, first.m.surface, "agent" if agent else "subject"
     elif adj:
         r.actor1, r.how1 = adj, "adjective"
+    elif event in REMOTE and _passive_instrument(ctx, hit, s_lo):
+        # "the base was targeted by three rockets": a weapon without its user - someone unknown
+        r.actor1, r.how1 = "OTHER_ARMED", "unknown_attacker"
     elif carry and role_subject == "actor1":
         r.actor1, r.how1 = carry, "carried"
     # actor2: an actor after an oblique marker (من، ضد، مع، مواقع ...) in the clause
@@ -367,6 +370,20 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     if r.actor1 == r.actor2 and r.actor1 is not None and event != "armed_clash":
         r.actor2 = None
     return r
+
+
+def _passive_instrument(ctx: Context, hit: TriggerHit, s_lo: int) -> bool:
+    """English "X was targeted/hit/struck (on Wednesday) by three rockets": the weapon is the
+    passive's agent, so the attacker is not told."""
+    if ctx.lang != "en":
+        return False
+    before = tokens_before(ctx.t, hit.start, 3, s_lo)
+    if "by" not in before:
+        return False
+    words = tokens_before(ctx.t, hit.start, 12, s_lo)
+    return any(w in ("was", "were") for w in words) and any(
+        w in ("targeted", "hit", "struck", "attacked", "shelled") for w in words
+    )
 
 
 def default_opponent(ctx: Context, code: str | None) -> str | None:

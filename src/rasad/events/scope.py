@@ -11,13 +11,23 @@ before the trigger in the sentence; then a frame alone (geo_precision 2/3).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rasad.events.context import Context, Span
+from rasad.events.placeref import ADMIN_KINDS, PlaceChoice, is_frame, place_key
 from rasad.events.rules import load_cues
+from rasad.events.scope_lists import conjunct_frames, contains
 from rasad.events.triggers import TriggerHit, _strip_clitics, has_cue, tokens_after, tokens_before
 from rasad.model import PlaceMention
 from rasad.text.normalize import match_key
+
+__all__ = [
+    "ADMIN_KINDS",
+    "PlaceChoice",
+    "anaphoric_hit",
+    "choose_places",
+    "is_frame",
+    "place_key",
+    "scope_end",
+]
 
 PROTEST_EVENTS = frozenset(
     {
@@ -36,28 +46,6 @@ SOURCE_SENSITIVE = frozenset(
         "change_to_group_activity",
     }
 )
-ADMIN_KINDS = frozenset({"governorate", "country", "district", "subdistrict", "region"})
-
-
-@dataclass(slots=True)
-class PlaceChoice:
-    span: Span[PlaceMention]
-    how: str  # scope | anaphora | before | frame
-    geo_precision: int
-
-
-def is_frame(p: PlaceMention) -> bool:
-    if getattr(p, "frame_only", False):
-        return True
-    if p.frame:
-        return True
-    return bool(p.place is not None and p.place.kind in ADMIN_KINDS and p.noun is None)
-
-
-def place_key(p: PlaceMention) -> str:
-    if p.place is not None:
-        return p.place.id
-    return "name:" + match_key(p.name).removeprefix("ال")
 
 
 def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
@@ -100,7 +88,20 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
         and _from_place(before, cues["source_markers"])
     ):
         return True
+    if _reporter_place(ctx, sp):
+        return True
     return _inside_actor(ctx, sp)
+
+
+def _reporter_place(ctx: Context, sp: Span[PlaceMention]) -> bool:
+    """ "ذكر مراسل وكالة سانا في القنيطرة": where a reporter is, not where the event was."""
+    s_lo, _ = ctx.sentence_of(sp.start)
+    lo = max(s_lo, sp.start - 60)
+    for w in load_cues()["reporter_words"]:
+        i = ctx.t.rfind(w, lo, sp.start)
+        if i >= 0 and not ctx.hits_in(i, sp.start):
+            return True
+    return False
 
 
 def _from_place(before: list[str], markers: tuple[str, ...]) -> bool:
@@ -250,7 +251,11 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
         pre = "ب"  # the mention's span holds its clitic
     if pre.endswith(("ب", "بال")) and not words:
         return True
-    return bool(words) and all(_locative(w) for w in words)
+    # "بلدة سلمى الاستراتيجية في جبل الأكراد": a nisba adjective of the first place is no break
+    if words and all(_locative(w) for w in words):
+        return True
+    rest = [w for w in words if not (w.startswith("ال") and w.endswith(("يه", "ية")) and len(w) > 5)]
+    return bool(rest) and len(rest) < len(words) and all(_locative(w) for w in rest)
 
 
 def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
@@ -372,11 +377,14 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         key = place_key(sp.m)
         if key in seen:
             continue
-        if chosen and _descriptor(ctx, chosen[-1].span.end, sp):
-            lo = sp.end
+        if chosen and (
+            _descriptor(ctx, chosen[-1].span.end, sp)
+            or (frames and frames[-1].start > chosen[-1].span.end and _descriptor(ctx, frames[-1].end, sp))
+        ):
+            lo = sp.end  # "قرية الخطاف شرق مدينة منبج بحلب": Aleppo locates the chain
             continue
         # a containing admin place named after a place of the list is only its location
-        if chosen and _contains(sp.m, [c.span.m for c in chosen]):
+        if chosen and contains(sp.m, [c.span.m for c in chosen]):
             continue
         seen.add(key)
         chosen.append(PlaceChoice(sp, "scope", sp.m.geo_precision or 1))
@@ -384,7 +392,7 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     if chosen:
         chosen = _drop_weak_members(ctx, chosen)
     if chosen:
-        return _conjunct_frames(ctx, frames, chosen) + chosen
+        return conjunct_frames(ctx, frames, chosen) + chosen
     ana = _anaphor_places(ctx, hit, s_lo, hi)
     if ana:
         return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
@@ -420,34 +428,6 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
     return []
 
 
-def _conjunct_frames(
-    ctx: Context, frames: list[Span[PlaceMention]], chosen: list[PlaceChoice]
-) -> list[PlaceChoice]:
-    """ "مواقع في ريف مدينة X شمال Y، ومواقع في قرية Z": a region that is the only place of its
-    own conjunct, ahead of the specific places, is an event place too (at its precision)."""
-    first = chosen[0].span.start
-    before = [f for f in frames if f.end <= first]
-    groups: list[list[Span[PlaceMention]]] = []
-    for f in before:
-        gap = ctx.t[groups[-1][-1].end : f.start] if groups else ""
-        if groups and "،" not in gap and "," not in gap and len(gap) <= 30:
-            groups[-1].append(f)  # "ريف تل أبيض شمال الرقة": the second only locates the first
-        else:
-            groups.append([f])
-    out: list[PlaceChoice] = []
-    for k, g in enumerate(groups):
-        head = g[0]
-        nxt = groups[k + 1][0].start if k + 1 < len(groups) else first
-        gap = ctx.t[g[-1].end : nxt]
-        if head.m.place is None:
-            continue
-        if "، و" in gap or ", and " in gap or ",و" in gap:
-            kind = head.m.place.kind
-            prec = 3 if kind in ("governorate", "country") else max(2, head.m.geo_precision or 2)
-            out.append(PlaceChoice(head, "conjunct", prec))
-    return out
-
-
 def _strong(p: PlaceMention) -> bool:
     return p.place is not None or p.noun is not None or not p.rule.startswith("list")
 
@@ -464,19 +444,3 @@ def _drop_weak_members(ctx: Context, chosen: list[PlaceChoice]) -> list[PlaceCho
         else:
             keep_ids.update(id(sp) for sp in g if _strong(sp.m))
     return [c for c in chosen if id(c.span) in keep_ids]
-
-
-def _contains(p: PlaceMention, others: list[PlaceMention]) -> bool:
-    pl = p.place
-    if pl is None or pl.kind not in ADMIN_KINDS | {"town"}:
-        return False
-    for o in others:
-        op = o.place
-        if op is None or op.id == pl.id:
-            continue
-        names = {pl.name_en, pl.name_ar}
-        if pl.kind == "governorate" and op.admin1 in names:
-            return True
-        if pl.kind in ("district", "subdistrict") and (op.admin2 in names or op.admin3 in names):
-            return True
-    return False

@@ -102,9 +102,11 @@ def frame_before(toks: Tokens, t0: int) -> FrameHit | None:
         if s < 0:
             continue
         ok = True
+        if n > 1 and not latin and words[j] != phrase[-1]:
+            continue  # only the first word takes proclitics: "شرقي المدينة" is not "شرقي مدينة"
         for k in range(n - 1):
             tok = words[s + k]
-            if (tok != phrase[k] if latin else phrase[k] not in token_stems(tok)) or (
+            if (tok != phrase[k] if latin or k else phrase[k] not in token_stems(tok)) or (
                 k and not toks.space_gap(s + k)
             ):
                 ok = False

@@ -28,7 +28,7 @@ from typing import Any
 
 from rasad.model import Location, Place, PlaceMention
 from rasad.places.frames import FrameHit, frame_after_en, frame_before, side_after
-from rasad.places.lexicon import PROCLITICS, is_arabic, latin_key, lexicon
+from rasad.places.lexicon import PROCLITICS, arabic_key, is_arabic, latin_key, lexicon
 from rasad.places.matcher import (
     Tokens,
     match_normalize,
@@ -37,12 +37,13 @@ from rasad.places.matcher import (
     token_stems,
     tokenize,
 )
-from rasad.places.mention import Cand, _clitic_len, _hit_mention, _latin_runs, _noun_at
-from rasad.places.resolve import Item, km, resolve
+from rasad.places.mention import Cand, _clitic_len, _hit_mention, _latin_runs, _major, _noun_at
+from rasad.places.resolve import STRICT_KINDS, Item, km, resolve
 from rasad.places.unlisted import lists, nouns
 
 NEAR_KM = 60.0  # a place located by a frame ("X east of Y") lies within this distance of Y
 SKELETON_KM = 40.0  # a name found by its consonant skeleton must lie this close to the others
+FAR_KM = 100.0  # a homonym this far from every other place of a document is not the one meant
 
 
 def _frames(toks: Tokens, ms: list[Cand]) -> None:
@@ -142,8 +143,9 @@ def _resolve_all(ms: list[Cand], toks: Tokens) -> None:
         region = {p.admin1 for p in near if p.admin1 and _wide(p)}
         strong = not any(x.weak and not x.cue for x in g)
         exact = {pid for x in g for pid in x.exact}
+        no_noun = set().union(*(x.no_noun for x in g if not x.noun))
         items.append(Item(g[0].cands, prefer=k[1], strong=strong, near=[p for p in near if not _wide(p)],
-                          region=region, exact=exact))
+                          region=region, exact=exact, no_noun=no_noun))
     cues = toks.memo.get("country_cues")
     if cues is None:
         cues = toks.memo["country_cues"] = _country_cues(toks)
@@ -185,6 +187,33 @@ def _quoted(toks: Tokens, ms: list[Cand]) -> list[Cand]:
     return out
 
 
+def _far_homonyms(ms: list[Cand], strong: list[Place]) -> None:
+    """A name many small places share ("السكرية") whose every homonym lies far from all the
+    other places the document names (two or more, none of them as far) is most likely one
+    more village no list has: it stays a name, unresolved, rather than a guess."""
+    here = [p for p in strong if p.country in ("SY", "IQ") and p.lat is not None]
+    if len(here) < 2:
+        return
+    for m in ms:
+        p = m.place
+        if p is None or m.frame is not None or m.near is not None or len(m.cands) < 2 \
+                or (m.prefer and m.prefer[0] in STRICT_KINDS) or m.anchor_m is not None:
+            continue
+        if any(_major(c) or c.source == "world" for c in m.cands):
+            continue
+        others = [q for q in here if q.id != p.id]
+        if len(others) < 2 or _spread(others) > 2 * FAR_KM:  # (the others lie in one region)
+            continue
+        if all(km(c, q) > FAR_KM for c in m.cands for q in others):
+            m.place = None
+
+
+def _spread(places: list[Place]) -> float:
+    """The greatest distance between two of ``places`` (the first 12)."""
+    ps = places[:12]
+    return max((km(a, b) for i, a in enumerate(ps) for b in ps[i + 1:]), default=0.0)
+
+
 def _skeleton_lookup(toks: Tokens, ms: list[Cand], idx: Any, strong: list[Place]) -> None:
     """A Latin name no key matched ("Binnish") takes a place of the same consonant skeleton
     ("Bennsh") only when that place lies near the others the document names."""
@@ -221,6 +250,11 @@ def _named_by_noun(toks: Tokens, m: Cand) -> bool:
         return False
     before, this = _noun_at(toks, m.t0 - 1), _noun_at(toks, m.t0)
     return before is not None and (this is None or this[0] != "settlement")
+
+
+def _direction(frame: str) -> bool:
+    """A compass frame ("northwest"): the place may lie a long way off ("100 km north of X")."""
+    return frame.replace("north", "").replace("south", "").replace("east", "").replace("west", "") == ""
 
 
 def _wide(p: Place) -> bool:
@@ -262,6 +296,7 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
             if not (h.t1 > h.t0 and h.info.key.rsplit(" ", 1)[-1] in heads and h.t1 + 1 < n
                     and toks.space_gap(h.t1 + 1)) and not (h.info.latin and _function_start(toks, h.t0))]
     ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(hits)]
+    _hay_candidates(ms, idx)
     ms = [m for m in ms if not m.never or _named_by_noun(toks, m)]
     ms = _latin_runs(toks, ms)
     ms = _quoted(toks, ms)
@@ -281,10 +316,14 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
             q = m.near.place if m.near is not None else None
             if m.place is None or q is None or q.kind in ("country", "region") or q.source == "world":
                 continue
-            if (m.place.admin1 != q.admin1) if _wide(q) else km(m.place, q) > NEAR_KM:
+            if m.place.kind in STRICT_KINDS or (m.prefer and m.prefer[0] in STRICT_KINDS):
+                continue  # "محافظة ديالى المجاورة لمحافظة صلاح الدين", "ناحية ربيعة شمال غربي الموصل"
+            far = NEAR_KM * (2 if m.near.frame is not None and _direction(m.near.frame.frame) else 1)
+            if (m.place.admin1 != q.admin1) if _wide(q) else km(m.place, q) > far:
                 m.place = None
     strong = [m.place for m in ms if m.place is not None and not (m.weak and not m.cue)
               and m.place.kind != "governorate"]
+    _far_homonyms(ms, strong)
     _skeleton_lookup(toks, ms, idx, strong)
     out: list[PlaceMention] = []
     for m in ms:
@@ -303,6 +342,8 @@ def _to_mention(text: str, norm: Any, toks: Tokens, m: Cand) -> PlaceMention:
     ns, ne = _phrase_start(toks, m), toks.ends[m.s1]
     start, end = norm.span(ns, ne)
     name_s = toks.starts[m.t0] + m.strip
+    if m.t1 > m.t0 and is_arabic(toks.words[m.t0]) and _hay(toks.words[m.t0]):
+        name_s = toks.starts[m.t0 + 1]  # "حي المشلب" (a gazetteer or unlisted name) -> "المشلب"
     a, b = norm.span(name_s, toks.ends[m.t1])
     if m.t0 > 0 and not is_arabic(toks.words[m.t0]) and toks.words[m.t0 - 1] in ("al", "el") \
             and toks.space_gap(m.t0):
@@ -317,8 +358,8 @@ def _to_mention(text: str, norm: Any, toks: Tokens, m: Cand) -> PlaceMention:
     if m.frame is not None:
         kind = m.place.kind if m.place else ""
         precision = m.frame.precision or (3 if kind in ("governorate", "district") else 2)
-    elif m.place is None and anchor is not None:
-        precision = 2
+    elif (m.place is None and anchor is not None) or (m.place is not None and m.place.kind == "region"):
+        precision = 2  # located only by its context, or a region ("الساحل الأيمن من الموصل")
     rule = m.rule if m.frame is None else f"{m.rule}+{m.frame.rule}"
     if m.cue and m.rule == "gaz":
         rule += f"+cue.{m.cue}"
@@ -327,6 +368,32 @@ def _to_mention(text: str, norm: Any, toks: Tokens, m: Cand) -> PlaceMention:
                         noun=_noun_surface(text, norm, toks, m), rule=rule,
                         score=0.6 if m.weak else 1.0, anchor=anchor,
                         frame_only=m.frame_only)
+
+
+def _hay_candidates(ms: list[Cand], idx: Any) -> None:
+    """"حي الزهراء" matched as a whole key (a list that writes the noun) may also be any
+    neighbourhood "الزهراء" the lists name without it: both sets are candidates."""
+    for m in ms:
+        h = m.hit
+        if h is None or h.info.latin or not h.info.key.startswith("حي "):
+            continue
+        key, art = arabic_key(h.info.key[3:])
+        info = idx.by_key.get(key)
+        if info is None:
+            continue
+        have = {p.id for p in m.cands}
+        for p, a, _k in info.entries:
+            if p.id not in have:
+                have.add(p.id)
+                m.cands.append(p)
+            if a == art:
+                m.exact.add(p.id)
+        m.prefer = m.prefer or ("neighbourhood", "town")
+
+
+def _hay(word: str) -> bool:
+    """The neighbourhood noun حي (with proclitics: بحي، وحي، لحي)."""
+    return word == "حي" or (len(word) in (3, 4) and word.endswith("حي") and word[:-2] in PROCLITICS)
 
 
 def _noun_surface(text: str, norm: Any, toks: Tokens, m: Cand) -> str | None:

@@ -27,6 +27,7 @@ class Cand:
     weak: bool = False
     common: bool = False  # weak because it is a frequent word (not only a homonym)
     exact: set[str] = field(default_factory=set)  # candidates written as in the text (article)
+    no_noun: set[str] = field(default_factory=set)  # candidates whose listed name has a noun the text lacks
     never: bool = False
     cue: str = ""  # what makes a weak name a place: noun | frame | list | context
     strip: int = 0  # characters of proclitics to drop from token t0 in the name
@@ -62,6 +63,9 @@ def _major(p: Place) -> bool:
     return p.kind in ("governorate", "district", "country") or bool(p.population) or _seat(p)
 
 
+_DERIVED_VARIANTS = ("add_article", "no_article", "no_noun")
+
+
 def _entry_facts(info: KeyInfo) -> dict[str, Any]:
     """What _hit_mention asks of a key's gazetteer entries (computed once per key)."""
     memo = info.memo
@@ -73,10 +77,18 @@ def _entry_facts(info: KeyInfo) -> dict[str, Any]:
                 seen.add(p.id)
                 cands.append(p)
         memo["cands"] = cands
-        memo["exact"] = {a: {p.id for p, art, _k in info.entries if art == a} for a in (False, True)}
+        # candidates written with (or without) the article as in the text; a variant that only
+        # adds or drops the article or a noun by rule does not count ("الأنبار" is the
+        # governorate, not the village أنبار; "ديالى" is the governorate, not "حي ديالى")
+        memo["exact"] = {a: ({p.id for p, art, k in info.entries if art == a and k not in _DERIVED_VARIANTS}
+                             or {p.id for p, art, _k in info.entries if art == a}) for a in (False, True)}
         memo["kinds"] = {k for _i, _a, k in info.entries}
+        # places reached only by dropping the noun of a listed "حي X" / "قرية X"
+        memo["no_noun"] = {p.id for p, _a, _k in info.entries} - {p.id for p, _a, k in info.entries
+                                                                   if k != "no_noun"}
         memo["world"] = any(p.source == "world" for p in cands)
         memo["major"] = any(map(_major, cands))
+        memo["governorate"] = any(p.kind == "governorate" for p in cands)
         memo["any_art"] = any(a for _p, a, _k in info.entries)
         memo["all_art"] = all(a for _i, a, _k in info.entries)
     return memo
@@ -89,6 +101,7 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> Cand:
     m = Cand(h.t0, h.t1, "gaz", hit=h, cands=cands)
     if not h.info.latin:  # "الأنبار" is the governorate rather than the village "أنبار"
         m.exact = set(facts["exact"][h.article])
+        m.no_noun = facts["no_noun"]
     key = h.info.key
     if h.info.latin:
         w = toks.words[h.t0]
@@ -125,8 +138,8 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> Cand:
         elif not facts["world"] and \
                 lex.common.get(key, 0.0) >= (COMMON_MAJOR if facts["major"] else COMMON_MINOR):
             m.weak = m.common = True  # a frequent Arabic word ("العمال", "درجة", "فارس")
-        elif key in lex.weak or (one_word and len(key) <= 3):
-            m.weak = True
+        elif key in lex.weak or (one_word and len(key) <= 3 and not facts["governorate"]):
+            m.weak = True  # (but "في حمص", "في حلب": a governorate's name is no chance word)
         elif one_word and len(key) <= 4 and not h.article and facts["all_art"]:
             m.weak = True  # "باب" for الباب
     return m

@@ -44,7 +44,15 @@ def verb_like(word: str) -> bool:
     if len(word) >= 5 and word[0] in "لفس" and word[1] in "تين" and not word.startswith("لي"):
         return True
     w = word[1:] if word.startswith("و") else word
+    if len(w) in (5, 6) and w.startswith("است") and not w.endswith("ه"):
+        return True  # استولى، استهدف، استمر (a form X verb; the noun استيلاء، استراحة is longer)
     return len(w) >= 5 and w[0] == "ا" and w.endswith("ت") and not w.startswith("ال")  # اتجهت، استمرت
+
+
+def perfect_feminine(word: str) -> bool:
+    """"ساندت", "فكت", "عمدت": a verb in the perfect with the feminine ت (after match
+    normalisation a final ت is never a ta marbuta; plural ات is a noun)."""
+    return 3 <= len(word) <= 5 and word.endswith("ت") and not word.endswith("ات")
 
 
 def _starts_article(word: str) -> bool:

@@ -17,7 +17,9 @@ from rasad.model import Place
 KIND_PRIOR = {"town": 1.0, "district": 0.8, "subdistrict": 0.75, "governorate": 0.7, "site": 0.7,
               "region": 0.7, "neighbourhood": 0.55, "country": 0.9}
 SEAT_BONUS = 0.6  # a town that is the seat of its sub-district / district
+CAPITAL_BONUS = 0.8  # and more for the seat of a governorate
 W_ADMIN1, W_ADMIN2, W_COUNTRY, W_NEAR, W_PREFER, W_EXACT = 1.6, 0.8, 1.2, 1.8, 1.5, 0.8
+W_NO_NOUN = 1.5  # "ديالى" written alone is seldom the neighbourhood a list calls "حي ديالى"
 MAX_CANDIDATES = 40
 MAX_ANCHORS = 12
 STRICT_KINDS = ("governorate", "district", "subdistrict")  # "محافظة X", "قضاء X", "ناحية X"
@@ -33,6 +35,7 @@ class Item:
     near: list[Place] = field(default_factory=list)  # places the text locates it by
     region: set[str] = field(default_factory=set)  # governorates the text locates it in
     exact: set[str] = field(default_factory=set)  # ids of candidates spelt as in the text
+    no_noun: set[str] = field(default_factory=set)  # ids named "حي X" in their list, "X" in the text
 
 
 _KM_PER_DEG = 111.195
@@ -73,6 +76,8 @@ def _prior(p: Place) -> float:
     s = KIND_PRIOR.get(p.kind, 0.6)
     if _seat(p):
         s += SEAT_BONUS
+        if p.admin1 and p.name_en and p.name_en.lower().split(" (")[0] == p.admin1.lower():
+            s += CAPITAL_BONUS  # the city that names its governorate (Quneitra, As-Sweida)
     if p.population:
         s += min(0.6, math.log10(max(p.population, 10)) / 10)
     if p.source in ("overlay", "cities", "user", "world"):
@@ -139,6 +144,8 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
                 s += 2 * W_NEAR * math.exp(-km(p, q) / 25.0)
             if p.id in it.exact and len(it.exact) < len(cands):
                 s += W_EXACT
+            if p.id in it.no_noun and len(it.no_noun) < len(cands):
+                s -= W_NO_NOUN
             if it.region and p.admin1 in it.region:
                 s += 2 * W_NEAR
             scored.append((p, s))

@@ -21,7 +21,14 @@ from rasad.places.mention import (
     _suffixed,
     _tails_end,
 )
-from rasad.places.names import is_stop, latin_name_span, name_end, site_adjectives_end
+from rasad.places.names import (
+    is_stop,
+    latin_name_span,
+    name_end,
+    perfect_feminine,
+    site_adjectives_end,
+    verb_like,
+)
 
 
 def _ordinary_phrase(toks: Tokens, s: int, e: int, first: str) -> bool:
@@ -75,7 +82,8 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
                 if w.endswith("s"):  # "Razwelka, Qalat and Wasanyan villages"
                     _english_list_back(toks, back[0], kind, w, start_at, new)
             elif i + 2 < n and words[i + 1] == "of" and (sp := latin_name_span(toks, i + 2)):
-                _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks, covered)  # "the village of X"
+                # "the village of X"
+                _cue_or_new(sp, "noun.settlement", kind, w, start_at, new, toks, covered)
             continue
         if not toks.space_gap(i + 1):
             continue
@@ -203,6 +211,11 @@ def lists(toks: Tokens, ms: list[Cand]) -> list[Cand]:
         opened = (m.noun is not None and m.s0 < m.t0) or (  # "قرى X، Y، Z": a list a noun opens
             m.t0 > 0 and bool(token_stems(words[m.t0 - 1]) & lexicon().list_openers))
         conj_seen = bool(m.hit and m.hit.prefix.startswith("و")) or (m.rule == "list.member" and m.strip == 1)
+        # "ريف دير الزور، واستولى", "جنوب سوريا، تظاهرة": after a countryside, a governorate or
+        # a country, the next words start a clause more often than they name a village
+        wide = (m.frame is not None and m.frame.frame.startswith(("countryside", "governorate", "region"))) \
+            or (bool(m.cands) and all(p.source == "world" or p.kind in ("country", "governorate")
+                                      for p in m.cands))
         while e + 1 < n and items < MAX_LIST_ITEMS:
             j = e + 1
             w = words[j]
@@ -211,6 +224,8 @@ def lists(toks: Tokens, ms: list[Cand]) -> list[Cand]:
                 if w == "و" and j + 1 < n and toks.space_gap(j + 1):  # "، و"X""
                     j, conj = j + 1, True
                     w = words[j]
+                elif is_arabic(w) and w.startswith("و") and len(w) > 3 and w not in lexicon().name_heads:
+                    conj = True  # "، والبادية": the conjunction is no part of the name
             elif toks.space_gap(j) and w == "و" and j + 1 < n and toks.space_gap(j + 1):
                 j, conj = j + 1, True  # و "رسم البغل"
                 w = words[j]
@@ -233,7 +248,7 @@ def lists(toks: Tokens, ms: list[Cand]) -> list[Cand]:
                 items += 1
                 known += 1
                 continue
-            if unknown > known and not opened:
+            if (unknown > known or wide) and not opened:
                 break
             if is_arabic(w):
                 stem = w[1:] if conj and w.startswith("و") else w
@@ -254,6 +269,10 @@ def lists(toks: Tokens, ms: list[Cand]) -> list[Cand]:
                 limit = COMMON_OPENED_ITEM if opened and definite else COMMON_LIST_ITEM
                 if end == j and not _noun_at(toks, j) and (_common(stem) >= limit or _suffixed(stem)):
                     break
+                if (end == j and verb_like(stem)) or (
+                        perfect_feminine(stem) and stem not in lexicon().name_heads and j + 1 < n
+                        and toks.space_gap(j + 1) and is_arabic(words[j + 1])):
+                    break  # "وساندت طائرات", "وفكت الحصار", "واستولى على": a verb, not a village
                 if end > j and not opened and _ordinary_phrase(toks, j, end, stem):
                     break  # "تمكنت الفصائل", "ودعوا المواطنين": words, not a name
                 strip = _clitic_len(w, stem) if conj and w.startswith("و") and len(w) > 1 else 0

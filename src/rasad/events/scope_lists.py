@@ -1,0 +1,67 @@
+"""Place lists in a trigger's scope: a region that is the place of its own conjunct, and admin
+places that only contain the places of a list."""
+
+from __future__ import annotations
+
+from rasad.events.context import Context, Span
+from rasad.events.placeref import ADMIN_KINDS, PlaceChoice
+from rasad.events.rules import load_cues
+from rasad.events.triggers import has_cue
+from rasad.model import PlaceMention
+
+
+def conjunct_frames(
+    ctx: Context, frames: list[Span[PlaceMention]], chosen: list[PlaceChoice]
+) -> list[PlaceChoice]:
+    """ "مواقع في ريف مدينة X شمال Y، ومواقع في قرية Z": a region that is the only place of its
+    own conjunct, ahead of the specific places, is an event place too (at its precision)."""
+    first = chosen[0].span.start
+    before = [f for f in frames if f.end <= first]
+    groups: list[list[Span[PlaceMention]]] = []
+    for f in before:
+        gap = ctx.t[groups[-1][-1].end : f.start] if groups else ""
+        if groups and "،" not in gap and "," not in gap and len(gap) <= 30:
+            groups[-1].append(f)  # "ريف تل أبيض شمال الرقة": the second only locates the first
+        else:
+            groups.append([f])
+    out: list[PlaceChoice] = []
+    for k, g in enumerate(groups):
+        head = g[0]
+        nxt = groups[k + 1][0].start if k + 1 < len(groups) else first
+        gap = ctx.t[g[-1].end : nxt]
+        if head.m.place is None:
+            continue
+        if _nominal_conjunct(gap):
+            kind = head.m.place.kind
+            prec = 3 if kind in ("governorate", "country") else max(2, head.m.geo_precision or 2)
+            out.append(PlaceChoice(head, "conjunct", prec))
+    return out
+
+
+def _nominal_conjunct(gap: str) -> bool:
+    """ "، ومواقع ..." / ", and positions ...": a second object of the verb (not a new clause)."""
+    for sep in ("، و", ",و", ", and "):
+        i = gap.find(sep)
+        if i >= 0:
+            nxt = gap[i + len(sep) :].split()[:1]
+            if not nxt:
+                return True  # "ريف X، وY": the next place itself is the second object
+            cues = load_cues()
+            return has_cue(nxt, cues["conjunct_heads"]) or has_cue(nxt, cues["place_nouns"])
+    return False
+
+
+def contains(p: PlaceMention, others: list[PlaceMention]) -> bool:
+    pl = p.place
+    if pl is None or pl.kind not in ADMIN_KINDS | {"town"}:
+        return False
+    for o in others:
+        op = o.place
+        if op is None or op.id == pl.id:
+            continue
+        names = {pl.name_en, pl.name_ar}
+        if pl.kind == "governorate" and op.admin1 in names:
+            return True
+        if pl.kind in ("district", "subdistrict") and (op.admin2 in names or op.admin3 in names):
+            return True
+    return False
