@@ -262,3 +262,29 @@ def test_the_blast_told_again_with_its_town_places_the_event_there():
 def test_a_reporters_city_is_not_the_event_place():
     evs = run("وذكر مراسل وكالة سانا في مدينة حماة أن قصفا مدفعيا استهدف بلدة كفرزيتا اليوم.")
     assert places(evs) == ["كفرزيتا"]
+
+
+def test_english_news_outlets_and_their_correspondents_are_not_places():
+    evs = run(
+        "Gunmen attacked protesters in the town of Saraqib on Friday and fired shots into the air,"
+        " according to local sources for Enab Baladi. Enab Baladi's correspondents in Idlib said the"
+        " protests continued.",
+        "en",
+    )
+    assert "Saraqib" in places(evs)
+    assert not {"Enab", "Baladi", "Enab Baladi"} & set(places(evs))
+
+
+def test_weapons_listed_as_things_destroyed_are_not_an_attack():
+    evs = run("وقام عناصر التنظيم بتفجير 3 دبابات في بلدة العشارة اليوم، إضافة إلى مدافع وراجمات وصواريخ.")
+    assert [(e.sub_event_type, e.location.name) for e in evs] == [("looting_property_destruction", "العشارة")]
+
+
+def test_english_a_bare_month_long_gone_is_history():
+    evs = run(
+        "Russia and Turkey in September signed a deal on a buffer zone in the region of Idlib.",
+        "en",
+    )
+    assert evs == []
+    evs = run("Russia and Turkey on Friday signed a deal on a buffer zone in the town of Saraqib.", "en")
+    assert [e.sub_event_type for e in evs] == ["agreement"]

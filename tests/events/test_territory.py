@@ -104,3 +104,8 @@ def test_control_observations_name_the_holder():
     assert obs("The town of Manbij remains under the control of the SDF.", "en") == [("Manbij", "SDF")]
     # a negated statement says nothing about who holds the place
     assert obs("لم تسيطر قوات النظام على مدينة الرقة.") == []
+    # a dual adjective describes the two places of the list before it
+    got = obs(
+        "قصفت الطائرات التركية مدينتي منبج وتل رفعت في شمال سوريا، الخاضعتين لسيطرة قوات سوريا الديمقراطية."
+    )
+    assert got == [("منبج", "SDF"), ("تل رفعت", "SDF")]

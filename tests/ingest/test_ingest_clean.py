@@ -169,7 +169,7 @@ def test_publication_dates_from_dateline_and_url() -> None:
 @pytest.mark.parametrize(
     ("line", "hit"),
     [
-        ("الأخبار أخبار سورية أخبار عربية أخبار دولية", True),
+        ("الرئيسية أخبار سورية أخبار عربية أخبار العالم", True),
         ("العالم - سوريا", True),
         ("Home › News › Middle East", True),
         ("-", True),

@@ -35,10 +35,24 @@ ROWS = [
 
 class SmallGazetteer:
     def __init__(self) -> None:
-        self.places = [Place(id=r[0], name_ar=r[1], name_en=r[2], kind=r[3], lat=r[4], lon=r[5], country="SY",
-                             admin1=r[6], admin2=r[7], source="test") for r in ROWS]
-        self._names = [(match_key(n), i, "exact") for i, p in enumerate(self.places)
-                       for n in (p.name_ar, p.name_en) if n]
+        self.places = [
+            Place(
+                id=r[0],
+                name_ar=r[1],
+                name_en=r[2],
+                kind=r[3],
+                lat=r[4],
+                lon=r[5],
+                country="SY",
+                admin1=r[6],
+                admin2=r[7],
+                source="test",
+            )
+            for r in ROWS
+        ]
+        self._names = [
+            (match_key(n), i, "exact") for i, p in enumerate(self.places) for n in (p.name_ar, p.name_en) if n
+        ]
 
     def names(self) -> Iterator[tuple[str, int, str]]:
         return iter(self._names)
@@ -71,6 +85,7 @@ def _named(ms: list[PlaceMention], name: str) -> PlaceMention:
 
 # ------------------------------------------------------------------ Latin name boundaries
 
+
 def test_lowercase_words_are_never_latin_names(small: SmallGazetteer) -> None:
     text = "Artillery hit Hajin at dawn; Mayadin city was quiet and Abu Kamal town was calm."
     ms = find_places(text, "en", small)
@@ -78,8 +93,9 @@ def test_lowercase_words_are_never_latin_names(small: SmallGazetteer) -> None:
     assert all(m.place is not None for m in ms)
 
 
-@pytest.mark.parametrize("text", ["Fighting went on in Daraa overnight.",
-                                  "In Daraa, fighting went on overnight."])
+@pytest.mark.parametrize(
+    "text", ["Fighting went on in Daraa overnight.", "In Daraa, fighting went on overnight."]
+)
 def test_a_function_word_never_starts_a_latin_name(small: SmallGazetteer, text: str) -> None:
     ms = find_places(text, "en", small)  # "in Daraa" is not the village "Ain Dara"
     assert [(m.name, m.place.id if m.place else None) for m in ms] == [("Daraa", "t:daraa")]
@@ -92,6 +108,7 @@ def test_a_capitalised_frame_word_ends_a_latin_name(small: SmallGazetteer) -> No
 
 
 # ------------------------------------------------------------------ homonyms far from the document
+
 
 def test_a_homonym_far_from_every_other_place_stays_unresolved(small: SmallGazetteer) -> None:
     text = "Shelling hit Hajin, al-Hamra and Abu Kamal, and later Mayadin."
@@ -107,6 +124,7 @@ def test_a_homonym_near_the_other_places_is_chosen(small: SmallGazetteer) -> Non
 
 # ------------------------------------------------------------------ frames and coordination
 
+
 def test_a_frame_locates_the_place_after_it_not_the_next_coordinated_one(small: SmallGazetteer) -> None:
     text = "سيطرت الوحدات على قرية محكان شرقي المدينة وقرية غريبه غربيها"
     ms = find_places(text, "ar", small)
@@ -117,22 +135,25 @@ def test_a_frame_locates_the_place_after_it_not_the_next_coordinated_one(small: 
 
 # ------------------------------------------------------------------ stray words in lists
 
+
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("اشتدت المعارك جنوبي مدينة منبج وساندت طائرات التحالف القوات المهاجمة", "ساندت"),
+        ("تواصلت المواجهات شمالي بلدة الباب وساندت المدفعية الفصائل المتقدمة", "ساندت"),
         ("انسحب المقاتلون من ريف الميادين، واستولى التنظيم على عربات", "استولى"),
         ("دخلت القوات بلدة هجين وفكت الحصار عن الأهالي", "فكت"),
         ("خرج العشرات في درعا، خاصة الشبان منهم", "خاصة"),
     ],
 )
-def test_verbs_and_adverbs_after_a_place_are_no_list_items(small: SmallGazetteer, text: str,
-                                                           word: str) -> None:
+def test_verbs_and_adverbs_after_a_place_are_no_list_items(
+    small: SmallGazetteer, text: str, word: str
+) -> None:
     ms = find_places(text, "ar", small)
     assert not any(word in m.name for m in ms), [m.name for m in ms]
 
 
 # ------------------------------------------------------------------ the shipped gazetteer
+
 
 def test_an_admin_unit_next_to_another_keeps_its_place(shipped: Any) -> None:
     ms = find_places("نزحت عائلات من محافظة ديالى المجاورة لمحافظة صلاح الدين", "ar", shipped)
@@ -168,14 +189,18 @@ def test_cli_shows_english_names_for_english_text() -> None:
 
     res = CliRunner().invoke(app, ["places", "find", "Drones struck Abu Kamal and Mayadin overnight."])
     assert res.exit_code == 0
-    assert "Abu Kamal [town" in res.output
+    flat = "".join(ch for ch in res.output if ch.isalnum() or ch in "[,")  # the table may wrap
+    assert "AbuKamal[town" in flat
     assert not any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in res.output)
 
 
-@pytest.mark.parametrize(("text", "admin1"), [("دارت اشتباكات عنيفة في الأنبار ليلا", "Anbar"),
-                                              ("نزحت مئات العائلات إلى ديالى", "Diyala")])
-def test_a_governorate_spelt_as_listed_beats_a_village_spelt_by_rule(shipped: Any, text: str,
-                                                                     admin1: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [("دارت اشتباكات عنيفة في الأنبار ليلا", "Anbar"), ("نزحت مئات العائلات إلى ديالى", "Diyala")],
+)
+def test_a_governorate_spelt_as_listed_beats_a_village_spelt_by_rule(
+    shipped: Any, text: str, admin1: str
+) -> None:
     # "الأنبار" is the governorate, not the village "أنبار" with an article added by rule;
     # "ديالى" alone is not the neighbourhood a list calls "حي ديالى"
     m = find_places(text, "ar", shipped)[-1]

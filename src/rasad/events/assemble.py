@@ -182,7 +182,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if sub in OPPONENT_TYPES and roles.actor2 is None:
             opp = opponents(ctx, roles.actor1)
-            if roles.actor1 and opp and _near_has_any(ctx, hit, opp[:1], 0 if sub == "armed_clash" else 1):
+            if roles.actor1 and opp and _near_has_any(ctx, hit, opp[:1], 0 if sub == "armed_clash" else 2):
                 roles.actor2, roles.how2 = opp[0], "opponent"
         if (
             sub == "shelling_artillery_missile_attack"

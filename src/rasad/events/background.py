@@ -14,14 +14,33 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from rasad.events.context import Context, build_context
+from rasad.events.context import Context, Span, build_context
 from rasad.events.roles import _lead
 from rasad.events.rules import load_cues
 from rasad.events.scope import is_frame
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
-from rasad.model import Document
+from rasad.model import ActorMention, Document, PlaceMention
 
 MAX_NEWS_AGE_DAYS = 7
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 _YEAR = re.compile(r"(?<![\d/.-])(19|20)\d\d(?![\d/.-])")
 
 
@@ -56,6 +75,14 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         for m in _YEAR.finditer(window):
             if 1950 < int(m.group()) < ctx.published.year:
                 return "old_year"
+        # "in September" told in April: a month gone by (a bare month without a day)
+        if ctx.lang == "en":
+            words = tokens_before(ctx.t, hit.start, 8, s_lo) + tokens_after(ctx.t, hit.end, 4, hi)
+            for k, w in enumerate(words[:-1]):
+                month = _MONTHS.get(words[k + 1])
+                # two to ten months back (the month after publication may be a plan, not history)
+                if w == "in" and month and 2 <= (ctx.published.month - month) % 12 <= 10:
+                    return "old_month"
     # a date in the clause far before publication
     if ctx.published is not None:
         # the date nearest the trigger (in its clause first) decides
@@ -86,7 +113,12 @@ def _adjacent(ctx: Context, end: int, start: int) -> bool:
 
     words = [w.strip("\"'«»()،,.-") for w in ctx.t[end:start].split()]
     return all(
-        not w or _is_place_noun(w) or w in _cue("locative_words") or w in _cue("copula_words") for w in words
+        not w
+        or _is_place_noun(w)
+        or w in _cue("locative_words")
+        or w in _cue("copula_words")
+        or w in ("اخر", "آخر", "last", "largest")
+        for w in words
     )
 
 
@@ -126,10 +158,18 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
             actor = held[-1] if held else None
         elif rule.startswith("state:"):
             # the place described stands right before the phrase ("بلدة X الخاضعة لسيطرة Y")
-            near = [p for p in ctx.places_in(max(s_lo, s - 30), s) if not is_frame(p.m)]
-            place = near[-1] if near and _adjacent(ctx, near[-1].end, s) else None
             after = ctx.actors_in(e, min(s_hi, e + 60))
             actor = after[0] if after else None
+            if "الخاضعتين" in rule or "الواقعتين" in rule:
+                # "منطقتي X (Y) وZ في شمال سورية، الخاضعتين لسيطرة W": the two places of the list
+                two = [p for p in ctx.places_in(max(s_lo, s - 150), s) if not is_frame(p.m)][-2:]
+                if actor is not None:
+                    for p in two[:-1]:
+                        _observe(ctx, doc, out, seen, p, actor, s, e, rule)
+                place = two[-1] if two else None
+            else:
+                near = [p for p in ctx.places_in(max(s_lo, s - 30), s) if not is_frame(p.m)]
+                place = near[-1] if near and _adjacent(ctx, near[-1].end, s) else None
         else:  # present-tense control verb: subject after (VSO) or before it, places after
             after_places = [p for p in ctx.places_in(e, min(s_hi, e + 60)) if not is_frame(p.m)]
             place = after_places[0] if after_places else None
@@ -140,19 +180,33 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
             actor = vso[0] if vso else (_lead(ctx, before[-1], before) if before else None)
         if place is None or actor is None:
             continue
-        key = (place.m.name, actor.m.code)
-        if key in seen:
-            continue
-        seen.add(key)
-        os_, oe = ctx.orig_span(min(s, place.start), max(e, place.end, actor.end))
-        out.append(
-            {
-                "place": place.m,
-                "controller": actor.m.code,
-                "date": ctx.published,
-                "evidence": {"start": os_, "end": oe, "text": doc.text[os_:oe]},
-                "rule": rule,
-                "doc_id": doc.id,
-            }
-        )
+        _observe(ctx, doc, out, seen, place, actor, s, e, rule)
     return out
+
+
+def _observe(
+    ctx: Context,
+    doc: Document,
+    out: list[dict[str, Any]],
+    seen: set[tuple[str, str]],
+    place: Span[PlaceMention],
+    actor: Span[ActorMention],
+    s: int,
+    e: int,
+    rule: str,
+) -> None:
+    key = (place.m.name, actor.m.code)
+    if key in seen:
+        return
+    seen.add(key)
+    os_, oe = ctx.orig_span(min(s, place.start), max(e, place.end, actor.end))
+    out.append(
+        {
+            "place": place.m,
+            "controller": actor.m.code,
+            "date": ctx.published,
+            "evidence": {"start": os_, "end": oe, "text": doc.text[os_:oe]},
+            "rule": rule,
+            "doc_id": doc.id,
+        }
+    )

@@ -208,11 +208,21 @@ def _english_frames(ctx: Context) -> None:
     from rasad.events.triggers import has_cue, tokens_after
 
     keep: list[Span[PlaceMention]] = []
+    cues = load_cues()
+    dropped_end = -10
     for sp in ctx.places:
         nxt = tokens_after(ctx.t, sp.end, 3)
         gap = ctx.t[sp.end : sp.end + 40]
         said = next((k for k, w in enumerate(nxt) if w in ("said", "says", "told", "added", "stated")), -1)
         if said >= 0 and sp.m.noun is None and "," not in gap.split(nxt[said])[0]:
+            continue
+        before = " ".join(ctx.t[max(0, sp.start - 40) : sp.start].split()[-3:])
+        if sp.m.noun is None and (
+            sp.start - dropped_end <= 1
+            or any(before.endswith(w) for w in cues["english_source_before"])
+            or (nxt and has_cue(nxt[:2], cues["reporter_words"]))
+        ):
+            dropped_end = sp.end  # "according to sources for Enab Baladi": a news outlet
             continue
         head = ctx.t[max(0, sp.start - 30) : sp.start].split()
         if not sp.m.frame and len(head) >= 2 and has_cue(head[-2:], load_cues()["region_of"]):

@@ -134,7 +134,9 @@ def opponents(ctx: Context, code: str | None) -> list[str]:
             allies.update(group)
     allies.add(code or "")
     counts = Counter(a.m.code for a in ctx.actors if not _supporter(a.m))
-    return [c for c, _n in counts.most_common() if c not in allies and c not in NON_AGENTS]
+    ranked = [c for c, _n in counts.most_common() if c not in allies and c not in NON_AGENTS]
+    # a named side before the generic "armed group" label
+    return sorted(ranked, key=lambda c: c == "OTHER_ARMED")
 
 
 def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:

@@ -19,7 +19,7 @@ import yaml
 
 from rasad.ingest.fold import fold
 from rasad.ingest.offsets import OffsetMap
-from rasad.text.normalize import BIDI_CONTROLS, SPACES, TATWEEL, normalize
+from rasad.text.normalize import ARABIC_LETTER_FOLD, BIDI_CONTROLS, SPACES, TATWEEL, normalize
 
 _NEEDS_DISPLAY = re.compile("[" + re.escape("".join(BIDI_CONTROLS) + TATWEEL + "".join(SPACES)) + "]")
 _SPACE_RUN = re.compile(r"\s+")
@@ -55,7 +55,14 @@ def load_rules(path: str | None = None) -> Rules:
         if item["kind"] not in ("line", "block"):
             raise ValueError(f"boilerplate rule {item['id']}: unknown kind {item['kind']!r}")
         rules.append(
-            Rule(item["id"], item["kind"], re.compile(item["pattern"]), int(item.get("max_len", 120)))
+            # patterns are matched against the folded line (ئ -> ي, ة -> ه ...): fold their
+            # Arabic letters the same way, so a rule may be written with ordinary spelling
+            Rule(
+                item["id"],
+                item["kind"],
+                re.compile(item["pattern"].translate(ARABIC_LETTER_FOLD)),
+                int(item.get("max_len", 120)),
+            )
         )
     return Rules(
         version=int(data.get("version", 1)),

@@ -30,12 +30,32 @@ DIACRITICS = frozenset(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0
 SPACES = {"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "}
 
 MATCH_FOLD: dict[str, str] = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    "ک": "ك", "ی": "ي", "ھ": "ه", "ہ": "ه",
-    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
-    "–": "-", "—": "-", "‐": "-", "−": "-",
-    "،": "،", "؛": "؛",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",
+    "ی": "ي",
+    "ھ": "ه",
+    "ہ": "ه",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "‘": "'",
+    "’": "'",
+    "`": "'",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "−": "-",
+    "،": "،",
+    "؛": "؛",
 }
 for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
     MATCH_FOLD[_d] = str(_i)
@@ -165,6 +185,19 @@ def _slow(text: str, level: str) -> Normalized:
         offs.append(o)
     offs.append(len(text))
     return Normalized(text, "".join(out), offs)
+
+
+def fold(text: str) -> str:
+    """The ``match`` view as a plain string, without the offset map (fast: one translate):
+    for testing whole lines or names, never for producing offsets."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFC", text).translate(_TABLES["match"]).lower()
+
+
+ARABIC_LETTER_FOLD = str.maketrans(
+    {k: v for k, v in MATCH_FOLD.items() if "\u0600" <= k <= "\u06ff" and k != v}
+)
 
 
 def display_text(text: str) -> str:
