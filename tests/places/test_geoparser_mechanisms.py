@@ -184,13 +184,14 @@ def test_a_short_governorate_name_after_a_preposition_is_a_place(shipped: Any) -
     assert [m.place.admin1 for m in ms if m.place] == ["Homs"]
 
 
-def test_cli_shows_english_names_for_english_text() -> None:
+def test_cli_shows_english_names_for_english_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasad.cli import common
     from rasad.cli.main import app
 
+    monkeypatch.setattr(common.console, "width", 200)  # whatever the terminal running the tests
     res = CliRunner().invoke(app, ["places", "find", "Drones struck Abu Kamal and Mayadin overnight."])
     assert res.exit_code == 0
-    flat = "".join(ch for ch in res.output if ch.isalnum() or ch in "[,")  # the table may wrap
-    assert "AbuKamal[town" in flat
+    assert "Abu Kamal [town" in res.output
     assert not any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in res.output)
 
 

@@ -133,7 +133,9 @@ def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any]:
     # tuple is kept alive, and the identity check guards against a reused id
     got = _CUE_CACHE.get(id(cues))
     if got is None or got[0] is not cues:
-        single = frozenset(c for c in cues if " " not in c)
+        words = [c for c in cues if " " not in c]
+        # with every proclitic spelled out (و+قصف, بال+...): one set lookup per word
+        single = frozenset(words) | frozenset(p + c for p in _PROCLITIC_STRIPS for c in words if len(c) >= 2)
         phrases = [" " + c for c in cues if " " in c]  # a phrase may end in a suffix
         auto = None
         if phrases:
@@ -158,10 +160,8 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     if not words or not cues:
         return False
     single, multi = _split_cues(cues)
-    if single:
-        for w in words:
-            if w in single or (len(w) > 2 and not single.isdisjoint(_strip_clitics(w))):
-                return True
+    if single and not single.isdisjoint(words):
+        return True
     if multi is not None and len(words) > 1:
         joined = " " + " ".join(words) + " "
         if _found(multi, joined):
