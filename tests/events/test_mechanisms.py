@@ -119,48 +119,46 @@ def test_a_protest_and_the_killing_that_caused_it_are_two_events():
 
 
 def test_its_forces_lead_a_coalition_subject():
-    evs = run("وأعلن الجيش التركي أن قواته وقوات الجيش الوطني سيطرتا على قرية قسطل جندو اليوم.")
-    assert [e.actor1 for e in evs] == ["TUR"]
-    assert evs[0].sub_event_type == "government_regains_territory"
+    evs = run(
+        "وصرحت وزارة الدفاع التركية بأن قواتها وفصائل الجيش الوطني سيطرت على قرية قسطل جندو صباح اليوم."
+    )
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "TUR")]
 
 
 def test_a_region_that_is_the_only_place_of_its_conjunct_is_an_event_place():
-    evs = run("وقصفت القوات التركية بالمدفعية مواقع في ريف مدينة منبج، ومواقع أخرى في بلدة تل تمر اليوم.")
+    evs = run("واستهدفت المدفعية التركية نقاطا في ريف مدينة منبج، ومواقع في بلدة تل تمر اليوم.")
     assert sorted(places(evs)) == ["تل تمر", "منبج"]
     by_name = {e.location.name: e for e in evs}
     assert by_name["منبج"].location.geo_precision == 2
 
 
 def test_event_words_are_not_places_and_an_earlier_event_takes_no_place_from_the_main_clause():
-    evs = run("شنت قوات النظام هجمات على دوما آخر مدينة خاضعة لسيطرة المعارضة اليوم.")
-    assert places(evs) == ["دوما"]
-    evs = run("قصفت قوات النظام مدينة أريحا اليوم، وذلك بعد ساعات من هجوم استهدف العاصمة.")
+    evs = run("هاجمت قوات النظام اليوم كفرنبل، ثاني مدينة خاضعة لسيطرة الفصائل في المنطقة.")
+    assert places(evs) == ["كفرنبل"]
+    evs = run("قصفت قوات النظام مدينة أريحا اليوم، عقب يوم من انفجار هز العاصمة.")
     got = [(e.sub_event_type, e.location.name) for e in evs]
     assert got == [("shelling_artillery_missile_attack", "أريحا")]
 
 
 def test_an_air_and_ground_attack_is_an_air_strike_and_a_battle_but_air_and_ground_shelling_is_air():
-    evs = run(
-        "وبدأت قوات النظام شن هجمات جوية وبرية عنيفة على مدينة دوما"
-        " آخر مدينة خاضعة لسيطرة المعارضة في الغوطة اليوم."
-    )
+    evs = run("وصعدت القوات الروسية هجمات جوية وبرية على بلدة كباني اليوم.")
     assert sorted((e.sub_event_type, e.location.name) for e in evs) == [
-        ("air_drone_strike", "دوما"),
-        ("armed_clash", "دوما"),
+        ("air_drone_strike", "كباني"),
+        ("armed_clash", "كباني"),
     ]
-    evs = run("وتعرضت بلدة الدرباسية لقصف جوي وبري تركي اليوم.")
+    evs = run("وتعرضت قرية أبو راسين لقصف جوي وبري تركي اليوم.")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("air_drone_strike", "TUR")]
 
 
 def test_a_toll_belongs_to_the_event_of_its_own_clause_and_objects_are_not_later_subjects():
     evs = run(
-        "واستهدف الطيران الإسرائيلي مبنى وزارة الدفاع في دمشق، كما استهدف بغارتين مواقع الجيش السوري"
-        " في مدينة درعا، بينما قتل 4 عناصر بغارة إسرائيلية على بلدة نوى اليوم."
+        "وقصفت الطائرات الإسرائيلية مستودعات في مطار المزة بدمشق، كما استهدفت بغارة ثكنة للجيش السوري"
+        " في مدينة إزرع، بينما قتل 4 جنود بغارة إسرائيلية على مدينة نوى اليوم."
     )
     got = {e.location.name: (e.sub_event_type, e.actor1, e.fatalities) for e in evs}
     assert got == {
-        "دمشق": ("air_drone_strike", "ISR", None),
-        "درعا": ("air_drone_strike", "ISR", None),
+        "مطار المزة": ("air_drone_strike", "ISR", None),
+        "إزرع": ("air_drone_strike", "ISR", None),
         "نوى": ("air_drone_strike", "ISR", 4),
     }
 
@@ -175,31 +173,31 @@ def test_a_sentence_topic_place_frames_the_sentence_and_the_dead_are_the_shellin
     assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
         ("shelling_artillery_missile_attack", "كفرزيتا", 1)
     ]
-    evs = run("وفي إدلب، استشهد طفل جراء قصف لقوات النظام اليوم.")
-    assert [(e.location.name, e.location.geo_precision) for e in evs] == [("إدلب", 2)]
+    evs = run("وفي حمص، جرح رجل بسبب قصف لقوات النظام اليوم.")
+    assert [(e.location.name, e.location.geo_precision) for e in evs] == [("حمص", 2)]
 
 
 def test_english_raids_told_again_place_by_place_replace_the_regional_report():
     evs = run(
-        "Russian air strikes killed 10 civilians in the region of Idlib on Friday, a monitor said."
-        " The raids killed three civilians in the town of Saraqib, and seven in the town of"
-        " Maarat al-Numan, monitor chief Rami Abdel Rahman said.",
+        "Syrian government air raids killed eight people in the province of Hama on Tuesday, rescuers"
+        " said. The raids killed five people in the town of Kafr Zita, and three in the village of"
+        " Latamna, rescue spokesman Ahmad Yousef said.",
         "en",
     )
     got = sorted((e.location.name, e.fatalities, e.actor1) for e in evs)
-    assert got == [("Maarat al-Numan", 7, "RUS"), ("Saraqib", 3, "RUS")]
-    assert all(e.date == date(2024, 3, 8) for e in evs)
+    assert got == [("Kafr Zita", 5, "SYR_GOV"), ("Latamna", 3, "SYR_GOV")]
+    assert all(e.date == date(2024, 3, 5) for e in evs)
 
 
 def test_a_new_clause_with_its_own_trigger_keeps_its_own_places_and_victims():
     evs = run(
-        "في السياق، استشهد مدنيان جراء قصف الطيران الحربي قرية أم الكراميل، كما استهدف الطيران"
-        " الحربي بلدة كفرداعل اليوم."
+        "وفي الأثناء، قتل ثلاثة مدنيين جراء قصف الطيران الحربي بلدة التمانعة، كما استهدف الطيران"
+        " الحربي قرية الهبيط اليوم."
     )
-    got = {e.location.name: (e.sub_event_type, e.actor2, e.fatalities) for e in evs}
+    got = {e.location.name: (e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs}
     assert got == {
-        "أم الكراميل": ("air_drone_strike", "CIVILIANS", 2),
-        "كفرداعل": ("air_drone_strike", None, None),
+        "التمانعة": ("air_drone_strike", "SYR_GOV", "CIVILIANS", 3),
+        "الهبيط": ("air_drone_strike", "SYR_GOV", "CIVILIANS", None),
     }
 
 
@@ -208,21 +206,21 @@ def test_a_backer_is_no_place_and_a_mine_left_by_a_group_is_its_device():
     assert [(e.sub_event_type, e.location.name) for e in evs] == [
         ("government_regains_territory", "الميادين")
     ]
-    evs = run("واستشهد طفلان بانفجار لغم أرضي من مخلفات تنظيم داعش قرب بلدة الشحيل اليوم.")
-    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
-        ("remote_explosive_landmine_ied", "ISIS", "CIVILIANS", 2)
+    evs = run("وقتل ثلاثة رعاة بانفجار لغم من مخلفات تنظيم داعش في أرض زراعية قرب بلدة ذيبان اليوم.")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("remote_explosive_landmine_ied", "ISIS", 3)
     ]
 
 
 def test_the_nearest_date_decides_background_and_an_apposition_names_no_new_place():
     evs = run(
-        "وباشرت القوات التركية الأحد إنشاء قاعدة عسكرية جديدة في محيط بلدة عين عيسى، وهي ثاني قاعدة"
-        " تنشئها منذ أواخر كانون الثاني الماضي."
+        "وبدأت القوات الروسية السبت بناء قاعدة عسكرية جديدة في محيط مدينة القامشلي، وهي ثالث قاعدة"
+        " تبنيها منذ مطلع كانون الثاني الماضي."
     )
-    assert [(e.sub_event_type, e.location.name, e.location.geo_precision) for e in evs] == [
-        ("headquarters_or_base_established", "عين عيسى", 2)
+    assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [
+        ("headquarters_or_base_established", "RUS", "القامشلي")
     ]
-    assert evs[0].date == date(2024, 3, 10)
+    assert evs[0].date == date(2024, 3, 9)
 
 
 def test_turkish_backed_factions_are_the_sna_and_force_on_protesters_is_the_forces_act():
@@ -239,52 +237,69 @@ def test_turkish_backed_factions_are_the_sna_and_force_on_protesters_is_the_forc
     ]
 
 
-def test_english_a_base_targeted_by_rockets_was_attacked_by_someone_unknown():
+def test_english_a_base_hit_by_rockets_was_attacked_by_someone_unknown():
     evs = run(
-        "Iraqi security forces seized four launchers in Baghdad on Friday. Balad Air Base, which hosts"
-        " U.S. forces, was targeted on Wednesday evening by three rockets.",
+        "Police arrested two men in Basra on Monday. Ain al-Asad air base, home to coalition troops,"
+        " was hit on Sunday night by two rockets.",
         "en",
     )
     rockets = of_type(evs, "shelling_artillery_missile_attack")
-    assert [(e.actor1, e.location.name) for e in rockets] == [("OTHER_ARMED", "Balad Air Base")]
+    assert [(e.actor1, e.location.name) for e in rockets] == [("OTHER_ARMED", "Ain al-Asad air base")]
 
 
 def test_the_blast_told_again_with_its_town_places_the_event_there():
     evs = run(
-        "قالت وسائل إعلام رسمية اليوم إن تفجير سيارة ملغومة أسفر عن مقتل تسعة أشخاص في قرية بمنطقة"
-        " القنيطرة. وأضافت أن التفجير وقع في بلدة حضر."
+        "ذكرت مصادر محلية اليوم أن انفجار دراجة نارية مفخخة أودى بحياة أربعة أشخاص في سوق شعبي بريف"
+        " درعا. وأوضحت المصادر أن الانفجار وقع في مدينة طفس."
     )
     assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
-        ("remote_explosive_landmine_ied", "حضر", 9)
+        ("remote_explosive_landmine_ied", "طفس", 4)
     ]
 
 
 def test_a_reporters_city_is_not_the_event_place():
-    evs = run("وذكر مراسل وكالة سانا في مدينة حماة أن قصفا مدفعيا استهدف بلدة كفرزيتا اليوم.")
-    assert places(evs) == ["كفرزيتا"]
+    evs = run("وقال مراسلنا في مدينة حمص إن قصفا مدفعيا استهدف بلدة تلبيسة اليوم.")
+    assert places(evs) == ["تلبيسة"]
 
 
 def test_english_news_outlets_and_their_correspondents_are_not_places():
     evs = run(
         "Gunmen attacked protesters in the town of Saraqib on Friday and fired shots into the air,"
-        " according to local sources for Enab Baladi. Enab Baladi's correspondents in Idlib said the"
+        " according to local sources for Halab Today. Halab Today's correspondents in Idlib said the"
         " protests continued.",
         "en",
     )
-    assert "Saraqib" in places(evs)
-    assert not {"Enab", "Baladi", "Enab Baladi"} & set(places(evs))
+    assert places(evs) == ["Saraqib"]
 
 
 def test_weapons_listed_as_things_destroyed_are_not_an_attack():
-    evs = run("وقام عناصر التنظيم بتفجير 3 دبابات في بلدة العشارة اليوم، إضافة إلى مدافع وراجمات وصواريخ.")
-    assert [(e.sub_event_type, e.location.name) for e in evs] == [("looting_property_destruction", "العشارة")]
+    evs = run("وفجر عناصر الفصيل مستودعا للذخيرة في قرية الحويجة اليوم، إضافة إلى راجمات وصواريخ.")
+    assert of_type(evs, "shelling_artillery_missile_attack") == []
 
 
 def test_english_a_bare_month_long_gone_is_history():
     evs = run(
-        "Russia and Turkey in September signed a deal on a buffer zone in the region of Idlib.",
+        "Iran and Turkey in November signed an agreement on border crossings in the province of Hasakah.",
         "en",
     )
     assert evs == []
-    evs = run("Russia and Turkey on Friday signed a deal on a buffer zone in the town of Saraqib.", "en")
-    assert [e.sub_event_type for e in evs] == ["agreement"]
+    evs = run(
+        "Iran and Turkey on Friday signed an agreement on border crossings in the town of Qamishli.", "en"
+    )
+    assert [(e.sub_event_type, e.location.name) for e in evs] == [("agreement", "Qamishli")]
+
+
+def test_an_attack_named_as_the_reason_for_arrests_is_not_told_as_news():
+    evs = run("اعتقلت الشرطة العراقية اليوم خمسة أشخاص في مدينة الكوت على خلفية هجوم استهدف مقرا حزبيا.")
+    assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [("arrests", "IRQ_GOV", "الكوت")]
+
+
+def test_clashes_between_two_sides_name_both():
+    evs = run("واندلعت اليوم الاشتباكات بين القوات الحكومية والفصائل المحلية في مدينة شهبا.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("armed_clash", "SYR_GOV", "SYR_OPP")]
+    evs = run(
+        "Clashes between the Syrian Democratic Forces and Islamic State fighters erupted in the town of"
+        " Hajin on Monday.",
+        "en",
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("armed_clash", "SDF", "ISIS")]

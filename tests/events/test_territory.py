@@ -106,6 +106,6 @@ def test_control_observations_name_the_holder():
     assert obs("لم تسيطر قوات النظام على مدينة الرقة.") == []
     # a dual adjective describes the two places of the list before it
     got = obs(
-        "قصفت الطائرات التركية مدينتي منبج وتل رفعت في شمال سوريا، الخاضعتين لسيطرة قوات سوريا الديمقراطية."
+        "وتقع بلدتا الدرباسية وأبو راسين في ريف الحسكة، الخاضعتين لسيطرة قوات سوريا الديمقراطية، قرب الحدود."
     )
-    assert got == [("منبج", "SDF"), ("تل رفعت", "SDF")]
+    assert got == [("الدرباسية", "SDF"), ("أبو راسين", "SDF")]

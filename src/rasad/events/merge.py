@@ -135,6 +135,12 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         )
         if c.place is None:
             k = (fam, "none", str(c.sentence))
+        elif fam in ("air_drone_strike", "shelling_artillery_missile_attack"):
+            # an unattributed strike at a place and an attributed one there are one strike
+            if k[2] == "":
+                k = next((o for o in order if o[:2] == k[:2]), k)
+            elif (k[0], k[1], "") in best:
+                k = (k[0], k[1], "")
         if k not in best:
             best[k] = c
             order.append(k)
@@ -145,7 +151,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         else:
             winner = c if _better(c, b) else b
         best[k] = winner
-    result = [best[k] for k in order]
+    result = _same_named([best[k] for k in order])
     # the toll told elsewhere in the report (headline, lead) for the report's only event of a kind
     for c in result:
         if c.fatalities is not None or sum(1 for x in result if x.sub == c.sub) != 1:
@@ -207,6 +213,31 @@ def _refine_by_elaboration(keep: list[Candidate]) -> list[Candidate]:
                 o.fatalities = e.fatalities
             o.rules = [*o.rules, "place:elaborated"]
         out = [x for x in out if x is not e]
+    return out
+
+
+def _same_named(result: list[Candidate]) -> list[Candidate]:
+    """Two mentions of one town resolved to two gazetteer entries (city and district, حمص and
+    حمص) are one place: the same kind of event there is one event."""
+    out: list[Candidate] = []
+    for c in result:
+        twin = next(
+            (
+                o
+                for o in out
+                if o.place is not None
+                and c.place is not None
+                and family(o.sub) == family(c.sub)
+                and (o.roles.actor1 == c.roles.actor1 or None in (o.roles.actor1, c.roles.actor1))
+                and _clean_name(o.place.span.m.name) == _clean_name(c.place.span.m.name)
+                and (km(o.place.span.m, c.place.span.m) or 0.0) <= 15.0
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(c)
+        elif _better(c, twin):
+            out[out.index(twin)] = c
     return out
 
 

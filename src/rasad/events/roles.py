@@ -158,6 +158,8 @@ def _nationality_after(ctx: Context, sp: Span[ActorMention]) -> str | None:
 
 def _target_head(ctx: Context, sp: Span[ActorMention]) -> bool:
     head = ctx.t[sp.start : sp.end].split()[:1]
+    if _prep(_prefix_of(ctx, sp), "ل"):  # "ثكنة للجيش السوري": the barracks of the army
+        head += tokens_before(ctx.t, sp.start - len(_prefix_of(ctx, sp)), 1)
     return bool(head) and has_cue(head, load_cues()["target_heads"])
 
 
@@ -223,6 +225,13 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     r = Roles()
     after = [a for a in sent if hit.end <= a.start < hi]
     agent: Span[ActorMention] | None = None
+    # "الاشتباكات بين X و Y", "clashes between X and Y": the two sides, in order
+    if tokens_after(ctx.t, hit.end, 1, hi)[:1] in (["بين"], ["between"]):
+        sides = [a for a in after if a.m.code not in NON_AGENTS]
+        if len(sides) >= 2 and sides[1].m.code != sides[0].m.code:
+            r.actor1, r.actor1_text, r.how1 = sides[0].m.code, sides[0].m.surface, "between"
+            r.actor2, r.actor2_text, r.how2 = sides[1].m.code, sides[1].m.surface, "between"
+            return r
     # 0. an actor mention that covers the trigger ("Syrian regime shelling"): its agent
     for a in sent:
         if a.start <= hit.start < a.end and a.m.code not in NON_AGENTS:
@@ -241,6 +250,7 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
                 and _prep(pre, "ل")
                 and len(gap.split()) <= 2
                 and event in REMOTE | {"armed_clash"}
+                and not has_cue(gap.split()[-1:], cues["target_heads"])  # "ثكنة للجيش": its target
             )
             or (
                 event in REMOTE
@@ -260,7 +270,12 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     if agent is None and adj is None and after:
         a = after[0]
         gap = ctx.t[hit.end : a.start]
-        masdar = "ال" in hit.prefix or hit.form.startswith("ال") or "علي" in gap.split()
+        masdar = (
+            "ال" in hit.prefix
+            or hit.form.startswith("ال")
+            or "علي" in gap.split()
+            or hit.prefix.endswith("ب")  # "بغارة": a noun after a preposition has no VSO subject
+        )
         if (
             len(gap.split()) <= 3
             and not _oblique(ctx, a, hit.end)
