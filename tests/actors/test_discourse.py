@@ -45,7 +45,7 @@ def test_supporter_is_not_an_antecedent() -> None:
 
 
 def test_english_group_and_army() -> None:
-    text = "ISIS fighters attacked the village. The group later withdrew. The army said it repelled them."
+    text = "Islamic State militants raided a farm. The group then pulled back. The army said it had driven them off."
     got = anaphors(text, "en")
     assert ("The group", "ISIS") in got
     assert ("The army", "SYR_GOV") in got  # no country cue: the default is Syria
@@ -91,7 +91,7 @@ def test_last_actor_before() -> None:
 
 
 def test_coalition_leading_actor() -> None:
-    text = "سيطرت قوات النظام والميليشيات الإيرانية المتحالفة معها على البلدة"
+    text = "دخلت قوات النظام والميليشيات الإيرانية الحليفة لها القرية"
     ms = find_actors(text, "ar")
     groups = coalition_groups(text, ms)
     assert len(groups) == 1 and [m.code for m in groups[0]] == ["SYR_GOV", "IRN_BACKED"]

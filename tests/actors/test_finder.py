@@ -144,7 +144,7 @@ def test_nationality_in_accusative() -> None:
 def test_nationality_needs_adjectives_between() -> None:
     # a verb phrase between noun and adjective breaks the construction
     assert codes("وقال إن الاعتداء يأتي في إطار سياسة إيرانية") == []
-    assert codes("Syrian regime shelling killed four", "en") == ["SYR_GOV"]
+    assert codes("Syrian regime artillery hit two farms", "en") == ["SYR_GOV"]
 
 
 def test_tanwin_adverb_is_not_the_state() -> None:
@@ -154,7 +154,7 @@ def test_tanwin_adverb_is_not_the_state() -> None:
 
 
 def test_coordinated_adjective() -> None:
-    assert codes("شنّ الطيران الروسي والأسدي غارات على البلدة") == ["RUS", "SYR_GOV"]
+    assert codes("قصفت المدفعية الروسية والأسدية التلة مساء أمس") == ["RUS", "SYR_GOV"]
 
 
 def test_country_dependent_names() -> None:
@@ -173,11 +173,11 @@ def test_blockers_keep_institutions_out() -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Regime forces shelled the town on Monday", "SYR_GOV"),
+        ("Regime troops shelled the hamlet overnight", "SYR_GOV"),
         ("The Syrian Arab Army (SAA) entered the village", "SYR_GOV"),
         ("Russian warplanes struck a market", "RUS"),
         ("Iran-backed militias moved into the area", "IRN_BACKED"),
-        ("the Popular Mobilization Forces said", "PMF"),
+        ("a Popular Mobilization Forces spokesman said", "PMF"),
         ("The US-led coalition carried out strikes", "USA_COAL"),
         ("Daesh claimed the attack", "ISIS"),
         ("IS fighters attacked a checkpoint", "ISIS"),

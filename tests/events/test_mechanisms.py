@@ -32,7 +32,7 @@ def test_history_with_an_old_year_and_a_prior_step_are_background():
 def test_protest_sub_type_from_the_whole_sentence():
     evs = run("اقتحم المحتجون مبنى المحافظة في مدينة السويداء وأحرقوا سيارة للشرطة.")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("violent_demonstration", "PROTESTERS")]
-    evs = run("Police fired tear gas to disperse hundreds of protesters in the city of Nasiriyah.", "en")
+    evs = run("Riot police used tear gas against a crowd of demonstrators in the city of Nasiriyah.", "en")
     assert [e.sub_event_type for e in evs] == ["protest_with_intervention"]
     evs = run(
         "Protesters threw stones at police and set fire to a government building in the city of Nasiriyah.",
@@ -52,7 +52,7 @@ def test_headline_repeats_the_body_and_lends_its_toll():
     ]
     assert evs[0].evidence.start > text.index("\n")  # the body's evidence, not the headline's
     evs = run(
-        "Syria: 4 killed in shelling on Sarmin\nRegime forces shelled the town of Sarmin on Sunday.", "en"
+        "Four dead as shells hit Sarmin\nGovernment artillery pounded the town of Sarmin on Sunday.", "en"
     )
     assert [(e.location.name, e.fatalities, str(e.date)) for e in evs] == [("Sarmin", 4, "2024-03-10")]
 
@@ -78,8 +78,8 @@ def test_a_snippet_without_any_place_keeps_its_event_with_no_location():
 
 
 def test_a_region_in_a_list_is_an_event_place_but_a_direction_is_not():
-    evs = run("سيطرت قوات النظام على حقل التيم والمحطة الحرارية وبادية الميادين.")
-    assert places(evs) == ["حقل التيم", "المحطة الحرارية", "بادية الميادين"]
+    evs = run("سيطرت قوات النظام على حقل التيم ومعمل الغاز وبادية الميادين.")
+    assert places(evs) == ["حقل التيم", "معمل الغاز", "بادية الميادين"]
     assert [e.location.geo_precision for e in evs][-1] >= 2
     # an unresolved site keeps its name as written (the scorer matches it by name)
     assert evs[1].location.lat is None
@@ -89,8 +89,8 @@ def test_a_region_in_a_list_is_an_event_place_but_a_direction_is_not():
 
 def test_a_definite_reference_to_the_event_told_before_is_not_a_new_event():
     text = (
-        "Turkish warplanes bombed the village of Tal Tamr on Friday. "
-        "The airstrike also caused damage to the road near Hasakah."
+        "Turkish jets struck the village of Tal Tamr on Friday. "
+        "The raid also damaged a power line outside Hasakah."
     )
     evs = run(text, "en")
     assert [(e.sub_event_type, e.location.name, str(e.date)) for e in evs] == [
@@ -111,16 +111,15 @@ def test_the_town_points_back_to_the_place_introduced_as_a_town():
 
 def test_a_protest_and_the_killing_that_caused_it_are_two_events():
     evs = run(
-        "وخرج العشرات من أهالي بلدة ذيبان بريف دير الزور أمس بمظاهرة ضد قسد "
-        "بعد مقتل امرأة برصاص عناصر قسد خلال مداهمة البلدة."
+        "وتظاهر العشرات من سكان بلدة الشحيل أمس ضد قسد بعد مقتل امرأة برصاص عناصر قسد عند حاجز في البلدة."
     )
     got = {(e.sub_event_type, e.actor1, e.location.name, e.fatalities) for e in evs}
-    assert got == {("peaceful_protest", "PROTESTERS", "ذيبان", None), ("attack", "SDF", "ذيبان", 1)}
+    assert got == {("peaceful_protest", "PROTESTERS", "الشحيل", None), ("attack", "SDF", "الشحيل", 1)}
 
 
 def test_its_forces_lead_a_coalition_subject():
     evs = run(
-        "وصرحت وزارة الدفاع التركية بأن قواتها وفصائل الجيش الوطني سيطرت على قرية قسطل جندو صباح اليوم."
+        "وأكدت أنقرة مساء اليوم أن قواتها وحلفاءها في الجيش الوطني سيطروا على قرية مريمين."
     )
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "TUR")]
 
@@ -133,33 +132,33 @@ def test_a_region_that_is_the_only_place_of_its_conjunct_is_an_event_place():
 
 
 def test_event_words_are_not_places_and_an_earlier_event_takes_no_place_from_the_main_clause():
-    evs = run("هاجمت قوات النظام اليوم كفرنبل، ثاني مدينة خاضعة لسيطرة الفصائل في المنطقة.")
-    assert places(evs) == ["كفرنبل"]
+    evs = run("هاجمت قوات النظام اليوم بلدة اللطامنة، أكبر بلدة خاضعة لسيطرة الفصائل في ريف حماة.")
+    assert places(evs) == ["اللطامنة"]
     evs = run("قصفت قوات النظام مدينة أريحا اليوم، عقب يوم من انفجار هز العاصمة.")
     got = [(e.sub_event_type, e.location.name) for e in evs]
     assert got == [("shelling_artillery_missile_attack", "أريحا")]
 
 
 def test_an_air_and_ground_attack_is_an_air_strike_and_a_battle_but_air_and_ground_shelling_is_air():
-    evs = run("وصعدت القوات الروسية هجمات جوية وبرية على بلدة كباني اليوم.")
+    evs = run("وشنت القوات الروسية اليوم هجوما جويا وبريا واسعا على بلدة كباني.")
     assert sorted((e.sub_event_type, e.location.name) for e in evs) == [
         ("air_drone_strike", "كباني"),
         ("armed_clash", "كباني"),
     ]
-    evs = run("وتعرضت قرية أبو راسين لقصف جوي وبري تركي اليوم.")
+    evs = run("وطالت قرية الأسدية اليوم ضربات تركية جوية وبرية.")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("air_drone_strike", "TUR")]
 
 
 def test_a_toll_belongs_to_the_event_of_its_own_clause_and_objects_are_not_later_subjects():
     evs = run(
-        "وقصفت الطائرات الإسرائيلية مستودعات في مطار المزة بدمشق، كما استهدفت بغارة ثكنة للجيش السوري"
-        " في مدينة إزرع، بينما قتل 4 جنود بغارة إسرائيلية على مدينة نوى اليوم."
+        "وقصفت مقاتلات إسرائيلية مطار المزة العسكري قرب دمشق فجر اليوم، كما ضربت بغارة ثكنة تابعة للجيش"
+        " السوري في مدينة إزرع، بينما قتل ستة جنود بغارة إسرائيلية أخرى طالت مدينة نوى."
     )
     got = {e.location.name: (e.sub_event_type, e.actor1, e.fatalities) for e in evs}
     assert got == {
-        "مطار المزة": ("air_drone_strike", "ISR", None),
+        "مطار المزة العسكري": ("air_drone_strike", "ISR", None),
         "إزرع": ("air_drone_strike", "ISR", None),
-        "نوى": ("air_drone_strike", "ISR", 4),
+        "نوى": ("air_drone_strike", "ISR", 6),
     }
 
 
@@ -191,22 +190,22 @@ def test_english_raids_told_again_place_by_place_replace_the_regional_report():
 
 def test_a_new_clause_with_its_own_trigger_keeps_its_own_places_and_victims():
     evs = run(
-        "وفي الأثناء، قتل ثلاثة مدنيين جراء قصف الطيران الحربي بلدة التمانعة، كما استهدف الطيران"
-        " الحربي قرية الهبيط اليوم."
+        "ولقي ثلاثة مدنيين حتفهم بغارات للطيران الحربي على بلدة التمانعة، فيما أغار الطيران الحربي"
+        " أيضا على قرية الهبيط صباح اليوم."
     )
-    got = {e.location.name: (e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs}
+    got = {e.location.name: (e.sub_event_type, e.actor1, e.fatalities) for e in evs}
     assert got == {
-        "التمانعة": ("air_drone_strike", "SYR_GOV", "CIVILIANS", 3),
-        "الهبيط": ("air_drone_strike", "SYR_GOV", "CIVILIANS", None),
+        "التمانعة": ("air_drone_strike", "SYR_GOV", 3),
+        "الهبيط": ("air_drone_strike", "SYR_GOV", None),
     }
 
 
 def test_a_backer_is_no_place_and_a_mine_left_by_a_group_is_its_device():
-    evs = run("وسيطرت قوات النظام والميليشيات المدعومة من إيران على بلدة الميادين اليوم.")
+    evs = run("وسيطرت قوات النظام ومجموعات مسلحة مدعومة من إيران على بلدة القورية صباح اليوم.")
     assert [(e.sub_event_type, e.location.name) for e in evs] == [
-        ("government_regains_territory", "الميادين")
+        ("government_regains_territory", "القورية")
     ]
-    evs = run("وقتل ثلاثة رعاة بانفجار لغم من مخلفات تنظيم داعش في أرض زراعية قرب بلدة ذيبان اليوم.")
+    evs = run("وقتل ثلاثة مزارعين اليوم بانفجار لغم من مخلفات داعش في حقل قرب بادية الصالحية.")
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
         ("remote_explosive_landmine_ied", "ISIS", 3)
     ]
@@ -214,8 +213,8 @@ def test_a_backer_is_no_place_and_a_mine_left_by_a_group_is_its_device():
 
 def test_the_nearest_date_decides_background_and_an_apposition_names_no_new_place():
     evs = run(
-        "وبدأت القوات الروسية السبت بناء قاعدة عسكرية جديدة في محيط مدينة القامشلي، وهي ثالث قاعدة"
-        " تبنيها منذ مطلع كانون الثاني الماضي."
+        "وبدأت القوات الروسية السبت إنشاء قاعدة عسكرية قرب مدينة القامشلي، وهي ثالث قاعدة تقيمها"
+        " منذ مطلع كانون الثاني الماضي."
     )
     assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [
         ("headquarters_or_base_established", "RUS", "القامشلي")
@@ -225,8 +224,8 @@ def test_the_nearest_date_decides_background_and_an_apposition_names_no_new_plac
 
 def test_turkish_backed_factions_are_the_sna_and_force_on_protesters_is_the_forces_act():
     evs = run(
-        "وأعلنت قوات الجيش الحر المشاركة في العملية التي يقودها الجيش التركي أن مقاتليها سيطروا على"
-        " قرية كفرجنة بعد طرد وحدات حماية الشعب منها اليوم."
+        "وقالت فصائل الجيش الحر المنخرطة في الهجوم الذي تقوده أنقرة إن عناصرها سيطروا اليوم على"
+        " قرية مريمين بعد معارك مع وحدات حماية الشعب."
     )
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         ("non_state_actor_overtakes_territory", "SNA", "SDF")
@@ -239,8 +238,8 @@ def test_turkish_backed_factions_are_the_sna_and_force_on_protesters_is_the_forc
 
 def test_english_a_base_hit_by_rockets_was_attacked_by_someone_unknown():
     evs = run(
-        "Police arrested two men in Basra on Monday. Ain al-Asad air base, home to coalition troops,"
-        " was hit on Sunday night by two rockets.",
+        "Police detained two suspects in Basra on Monday. Ain al-Asad air base, where coalition advisers"
+        " are stationed, was struck late on Sunday by a rocket.",
         "en",
     )
     rockets = of_type(evs, "shelling_artillery_missile_attack")
@@ -264,16 +263,15 @@ def test_a_reporters_city_is_not_the_event_place():
 
 def test_english_news_outlets_and_their_correspondents_are_not_places():
     evs = run(
-        "Gunmen attacked protesters in the town of Saraqib on Friday and fired shots into the air,"
-        " according to local sources for Halab Today. Halab Today's correspondents in Idlib said the"
-        " protests continued.",
+        "Armed men opened fire to break up a protest in the town of Saraqib on Friday, residents told"
+        " Radio Fresh. Radio Fresh reporters in Idlib said the rally went on.",
         "en",
     )
     assert places(evs) == ["Saraqib"]
 
 
 def test_weapons_listed_as_things_destroyed_are_not_an_attack():
-    evs = run("وفجر عناصر الفصيل مستودعا للذخيرة في قرية الحويجة اليوم، إضافة إلى راجمات وصواريخ.")
+    evs = run("وفجّر مسلحو الفصيل قبل انسحابهم من قرية الحويجة اليوم عددا من الآليات إضافة إلى قذائف هاون.")
     assert of_type(evs, "shelling_artillery_missile_attack") == []
 
 
@@ -295,11 +293,11 @@ def test_an_attack_named_as_the_reason_for_arrests_is_not_told_as_news():
 
 
 def test_clashes_between_two_sides_name_both():
-    evs = run("واندلعت اليوم الاشتباكات بين القوات الحكومية والفصائل المحلية في مدينة شهبا.")
+    evs = run("وتجددت اليوم المواجهات بين قوات الحكومة وفصائل المعارضة في بلدة القريا.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("armed_clash", "SYR_GOV", "SYR_OPP")]
     evs = run(
-        "Clashes between the Syrian Democratic Forces and Islamic State fighters erupted in the town of"
-        " Hajin on Monday.",
+        "Heavy fighting between the SDF and Islamic State militants was reported on Monday in the town"
+        " of Hajin.",
         "en",
     )
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("armed_clash", "SDF", "ISIS")]

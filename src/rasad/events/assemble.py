@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rasad.events.background import background_reason, state_of_control
+from rasad.events.background import age_factor, background_reason, state_of_control
 from rasad.events.candidate import EVENT_TYPE, Candidate, family
 from rasad.events.context import Context
 from rasad.events.dates_fat import NO_TOLL_EVENTS, TOLL_RULES, clause_of, event_date, fatalities_for
+from rasad.events.handover import after_withdrawal, split_transient, transient_retaker
 from rasad.events.merge import km
 from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
@@ -60,7 +61,11 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
         return None
     if has_cue(words, cues["siege_broken"]):
         return None  # entering a besieged town is a battle, not a change of hands (see candidates)
-    if has_cue(words, cues["no_fight"]) or (settlement and "nonviolent_in_settlement" in hit.rule.flags):
+    if (
+        has_cue(words, cues["no_fight"])
+        or (settlement and "nonviolent_in_settlement" in hit.rule.flags)
+        or after_withdrawal(ctx, hit)  # "انسحب التنظيم من X ودخلتها قوات Y" (roles.py)
+    ):
         if roles.actor2 is None:
             roles.actor2 = default_opponent(ctx, roles.actor1)
         return "non_violent_transfer_of_territory", roles
@@ -178,6 +183,7 @@ def candidates(ctx: Context) -> list[Candidate]:
                 roles.actor2 = roles.actor2 or default_opponent(ctx, roles.actor1)
             else:
                 sub, roles = res
+        retaker = transient_retaker(ctx, hit, roles.actor1) if family(sub) == "territory" else None
         if sub not in EVENT_TYPE:
             continue
         if sub in OPPONENT_TYPES and roles.actor2 is None:
@@ -234,7 +240,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             if pc is not None and s_lo <= pc.span.start < s_hi:
                 ev_s = min(ev_s, pc.span.start)
                 ev_e = max(ev_e, pc.span.end)
-            conf = _confidence(hit, roles, pc, d)
+            conf = _confidence(hit, roles, pc, d) * age_factor(ctx.published, d)  # old dated news
             collective = (
                 pc is not None
                 and pc.how == "frame"
@@ -262,6 +268,8 @@ def candidates(ctx: Context) -> list[Candidate]:
                     elaborates,
                 )
             )
+            if retaker:
+                out[-1:] = split_transient(out[-1], retaker)  # held briefly, then taken back
     return out
 
 

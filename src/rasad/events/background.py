@@ -2,26 +2,48 @@
 
 ``background_reason`` says why a trigger's clause is history (a cue such as منذ أسابيع، العام
 الماضي، "last year"; a pluperfect كان/كانت … قد without a recent time word; a relative clause
-التي سيطرت on an actor; a date more than a week before publication) or a negation / intention
-(لم تتمكن، تخطط، "plans to"). ``find_control_observations`` turns statements of who holds a
-place (تحت سيطرة، الخاضعة لسيطرة، present-tense تسيطر، "held by", "under the control of") into
-observations for the control stage.
+التي سيطرت on an actor; a date more than ``MAX_NEWS_AGE_DAYS`` before publication, except a change
+of control with an explicit full date) or a negation / denial / intention (لم تتمكن، نفت، تخطط،
+"denied", "failed to", "plans to"); an English month name is a date, never a march.
+``find_control_observations`` turns statements of who holds a place (تحت سيطرة، الخاضعة
+لسيطرة، present-tense تسيطر، "held by", "under the control of") into observations for the control stage.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from rasad.events.context import Context, Span, build_context
-from rasad.events.roles import _lead
+from rasad.events.roles import _lead, trial_cues
 from rasad.events.rules import load_cues
 from rasad.events.scope import is_frame
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
 from rasad.model import ActorMention, Document, PlaceMention
 
-MAX_NEWS_AGE_DAYS = 7
+
+def _env_days(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+MAX_NEWS_AGE_DAYS = _env_days("RASAD_MAX_NEWS_AGE_DAYS", 7)
+"""Background cutoff (env ``RASAD_MAX_NEWS_AGE_DAYS``): an event whose nearest date lies more
+than this many days before publication is history, not news (spec rule 7) — except territory
+changes given an explicit day and month (see ``DATED_TERRITORY_MAX_AGE_DAYS``)."""
+
+DATED_TERRITORY_MAX_AGE_DAYS = _env_days("RASAD_DATED_TERRITORY_MAX_AGE_DAYS", 60)
+"""A change of control told with an explicit full date (day + month, "on February 9", "في 2
+كانون الثاني") up to this many days before publication is kept as news (with that date and a
+lower confidence, ``OLD_NEWS_CONFIDENCE``): such reports fill the control timelines. Env
+``RASAD_DATED_TERRITORY_MAX_AGE_DAYS``; 0 turns it off."""
+
+OLD_NEWS_CONFIDENCE = 0.75
+"""Factor applied to the confidence of an event dated before the background cutoff."""
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -44,16 +66,71 @@ _MONTHS = {
 _YEAR = re.compile(r"(?<![\d/.-])(19|20)\d\d(?![\d/.-])")
 
 
+def month_word(ctx: Context, hit: TriggerHit) -> bool:
+    """ "RAQQA, Syria, March 3", "on 3 March": an English month name is a date, not a march."""
+    if ctx.lang != "en" or hit.form not in trial_cues()["month_names"]:
+        return False
+    s_lo, s_hi = ctx.sentence_of(hit.start)
+    nxt = tokens_after(ctx.t, hit.end, 1, s_hi)
+    prev = tokens_before(ctx.t, hit.start, 1, s_lo)
+    if any(w[:1].isdigit() for w in nxt + prev):
+        return True
+    o_lo, o_hi = ctx.orig_span(hit.start, hit.end)
+    surface = ctx.doc.text[o_lo:o_hi]
+    # capitalised inside a sentence: the month (a sentence-initial "March" stays ambiguous)
+    return surface[:1].isupper() and bool(ctx.t[s_lo : hit.start].strip())
+
+
+def denied(ctx: Context, hit: TriggerHit) -> str | None:
+    """A denial before the trigger in its sentence, or a failure in its clause."""
+    s_lo, _ = ctx.sentence_of(hit.start)
+    start = hit.start - len(hit.prefix)
+    cues = trial_cues()
+    # the denial's own clause: "نفت ... سيطرة X على Y، مؤكدة أن الاشتباكات مستمرة" keeps the clash
+    c_lo = max(ctx.t.rfind("،", s_lo, start), ctx.t.rfind(",", s_lo, start), s_lo)
+    if has_cue(tokens_before(ctx.t, start, 20, c_lo), cues["denials"]):
+        return "denial"
+    if has_cue(tokens_before(ctx.t, start, 8, c_lo), cues["failures"]):
+        return "failure"
+    return None
+
+
+def dated_territory_news(ctx: Context, hit: TriggerHit, d: Span[Any]) -> bool:
+    """A change of control with an explicit full date (day + month) within
+    ``DATED_TERRITORY_MAX_AGE_DAYS`` of publication: news for the control timeline."""
+    from rasad.events.candidate import family
+
+    if family(hit.event) != "territory" or ctx.published is None or d.m.precision != 1:
+        return False
+    o_lo, o_hi = ctx.orig_span(d.start, d.end)
+    surface = ctx.doc.text[o_lo:o_hi]
+    if not any(ch.isdigit() for ch in surface):
+        return False  # "last Friday", "yesterday": not a full date of the text's own
+    return bool(d.m.value >= ctx.published - timedelta(days=DATED_TERRITORY_MAX_AGE_DAYS))
+
+
+def age_factor(published: date | None, d: date | None) -> float:
+    """Confidence factor for an event dated before the background cutoff (kept as news)."""
+    if published is None or d is None or d >= published - timedelta(days=MAX_NEWS_AGE_DAYS):
+        return 1.0
+    return OLD_NEWS_CONFIDENCE
+
+
 def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
     before = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, s_lo)
     after = tokens_after(ctx.t, hit.end, 12, hi)
     near_before = before[-4:]
+    if month_word(ctx, hit):
+        return "month_name"
     if has_cue(before + after, cues["background"]):
         return "background_cue"
     if has_cue(near_before[-3:], cues["negation"]):
         return "negation"
+    neg = denied(ctx, hit)
+    if neg:
+        return neg
     if has_cue(near_before[-3:], cues["reaction_words"]):
         return "reaction"
     if has_cue(near_before[-3:], cues["apposition_words"]):
@@ -93,7 +170,9 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         ]
         if near:
             d = min(near, key=lambda d: abs(d.start - hit.start) + (0 if d.start < hi else 200))
-            if d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS):
+            if d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS) and not dated_territory_news(
+                ctx, hit, d
+            ):
                 return "old_date"
     return None
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from rasad.model import ActorMention, DateMention, Document, NumberMention, PlaceMention
-from rasad.text.normalize import Normalized, normalize
+from rasad.text.normalize import Normalized
 
 M = TypeVar("M")
 
@@ -113,6 +113,8 @@ def _window(items: list[Span[Any]], starts: list[int], lo: int, hi: int) -> list
 
 def _orig_to_norm(nz: Normalized) -> list[int]:
     n = len(nz.original)
+    if len(nz.text) == n and nz.offsets == list(range(n + 1)):
+        return list(range(n + 1))  # nothing dropped or composed: the identity
     o2n = [-1] * (n + 1)
     for i, o in enumerate(nz.offsets[:-1]):
         if o2n[o] == -1:
@@ -155,7 +157,7 @@ def build_context(doc: Document, full: bool = False) -> Context:
     only in sentences that speak of the dead (:meth:`Context.numbers_in`)."""
     text = doc.text or ""
     lang = doc.lang if doc.lang in ("ar", "en") else "ar"
-    nz = normalize(text, "match")
+    nz = _api("rasad.text.numbers", "match_view")(text)  # shared with the mention finders
     o2n = _orig_to_norm(nz)
     split_sentences = _api("rasad.text.sentences", "split_sentences")
     sents = []

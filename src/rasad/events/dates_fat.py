@@ -19,8 +19,8 @@ from datetime import date
 
 from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
-from rasad.events.triggers import TriggerHit, has_cue, tokens_before
-from rasad.model import PlaceMention
+from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before, word_has_cue
+from rasad.model import DateMention, NumberMention, PlaceMention
 
 
 def _doc_date(ctx: Context) -> tuple[date | None, int | None]:
@@ -81,25 +81,28 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
     if not has_cue(words, killed):
         return out
     numbers = ctx.numbers_in(s_lo, s_hi)
+    dates = [d for d in ctx.dates if d.start < s_hi and d.end > s_lo]
     for n in numbers:
+        if _part_of_date(ctx, n, dates):
+            continue  # "on February 19, killing five": the day is no toll
         before = tokens_before(ctx.t, n.start, 4, s_lo)
         after = ctx.t[n.end : min(s_hi, n.end + 80)].split()[: 8 if ctx.lang == "en" else 5]
         after = [w.strip('،,.()"') for w in after]
         # the nearest cue word decides
         tie = None
         for w in reversed(before):
-            if has_cue([w], injured):
+            if word_has_cue(w, injured):
                 tie = "injured"
                 break
-            if has_cue([w], killed):
+            if word_has_cue(w, killed):
                 tie = "killed"
                 break
         if tie is None:
             for k, w in enumerate(after):
-                if has_cue([w], injured):
+                if word_has_cue(w, injured):
                     tie = "injured"
                     break
-                if has_cue([w], killed) or has_cue(after[k : k + 2], killed):
+                if word_has_cue(w, killed) or has_cue(after[k : k + 2], killed):
                     tie = "killed"
                     break
         if tie is None and out and before and before[-1] in ("and", "و"):
@@ -118,15 +121,30 @@ def _killed_numbers_uncached(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[i
         spans.append((i, w))
         pos = i + len(w)
     for k, (_i, w) in enumerate(spans[:-1]):
-        if has_cue([w.strip("،,.")], killed):
+        if word_has_cue(w.strip("،,."), killed):
             nxt = spans[k + 1][1].strip('،,.()"')
             if any(n.start == spans[k + 1][0] for n in numbers):
                 continue
-            if has_cue([nxt], cues["victim_dual"]):
+            if word_has_cue(nxt, cues["victim_dual"]):
                 out.append((spans[k + 1][0], spans[k + 1][0] + len(nxt), 2))
-            elif has_cue([nxt], cues["victim_singular"]):
+            elif word_has_cue(nxt, cues["victim_singular"]):
                 out.append((spans[k + 1][0], spans[k + 1][0] + len(nxt), 1))
     return sorted(out)
+
+
+YEAR_WORDS = frozenset({"عام", "العام", "لعام", "سنة", "لسنة", "year", "in", "since", "of", "منذ"})
+
+
+def _part_of_date(ctx: Context, n: Span[NumberMention], dates: list[Span[DateMention]]) -> bool:
+    """A number inside a date mention (the day, the year), or a year in digits after a year
+    word ("عام 2019", "in 2019"), is never a count of the dead."""
+    if any(d.start < n.end and n.start < d.end for d in dates):
+        return True
+    text = ctx.t[n.start : n.end]
+    if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
+        prev = tokens_before(ctx.t, n.start, 1)
+        return bool(prev) and prev[-1] in YEAR_WORDS
+    return False
 
 
 def _by_place(
@@ -159,6 +177,8 @@ def fatalities_for(
     # a toll told after "بعد / إثر / after" belongs to that other (earlier) event
     links = [ctx.t.find(" " + w + " ", hit.end, s_hi) for w in load_cues()["prior_event_links"]]
     link = min((i for i in links if i >= 0), default=s_hi)
+    if hit.event == "territory" and has_cue(tokens_after(ctx.t, link, 3, s_hi)[1:], cues["fighting"]):
+        link = s_hi  # "سيطرت على X بعد معارك أسفرت عن مقتل 12": the battles that took X (user trial)
     nums = [x for x in nums if x[0] < link or x[0] < hit.start]
     nums = _own_clause(ctx, hit, nums, s_lo, s_hi)
     if not nums:

@@ -20,7 +20,9 @@ from rasad.model import Event, Evidence, Location, PlaceMention
 PROTEST_ABSORBS = frozenset(
     {"looting_property_destruction", "abduction_forced_disappearance", "attack", "arrests", "armed_clash"}
 )
-CO_EVENT_RULES = frozenset({"ar.clash.ground"})
+HEADLINE_TOLL_RULES = frozenset({"ar.killed", "en.killed"})
+VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
+CO_EVENT_RULES = frozenset({"ar.clash.ground", "territory.transient"})
 # in one sentence, at one place, the key type explains (absorbs) the listed ones
 ABSORBS = {
     "government_regains_territory": {"armed_clash"},
@@ -109,7 +111,16 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             keep.append(c)
     # a headline repeats the report: its events go when the body tells the same kind of event
     body_fams = {family(c.sub) for c in keep if not c.headline}
-    keep = [c for c in keep if not (c.headline and family(c.sub) in body_fams)]
+    # a headline's bare toll ("Bomb kills civilians in X") is the body's violent event at X
+    body_keys = {_key(c) for c in keep if not c.headline and EVENT_TYPE.get(c.sub) in VIOLENT_TYPES}
+    keep = [
+        c
+        for c in keep
+        if not (
+            c.headline
+            and (family(c.sub) in body_fams or (c.rules[0] in HEADLINE_TOLL_RULES and _key(c) in body_keys))
+        )
+    ]
     # a frame-level event ("in the X countryside") goes when the report gives the same kind of
     # event at a specific place near it - unless it speaks of all villages of the region
     keep = [c for c in keep if not _frame_redundant(c, keep)]

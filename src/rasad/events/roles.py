@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rasad.events.context import Context, Span
-from rasad.events.rules import load_cues
+from rasad.events.rules import _norm_list, _read_yaml, load_cues
 from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
 from rasad.model import ActorMention
 
@@ -34,6 +35,14 @@ REMOTE = frozenset(
         "sexual_violence",
     }
 )
+
+
+@lru_cache(maxsize=1)
+def trial_cues() -> dict[str, tuple[str, ...]]:
+    """Cue lists of src/rasad/data/events/user_trial.yaml (denials, failures, transient
+    control, month names, clause links), match-normalised."""
+    data = _read_yaml("events", "user_trial.yaml")
+    return {k: _norm_list(v) for k, v in data.items() if isinstance(v, list)}
 
 
 @dataclass(slots=True)
@@ -185,10 +194,32 @@ def _passive_patient(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bo
     return any(w in ("was", "were", "been", "being") for w in gap[:4])
 
 
+def _prev_hit_end(ctx: Context, hit: TriggerHit, s_lo: int) -> int:
+    """Start of ``hit``'s own conjunct when a trigger before it in its sentence is joined to it
+    by a conjunction ("withdrew from X, and SDF units entered it", "انسحب التنظيم من X ودخلتها
+    قوات"): the second verb's subject is in its own conjunct (rule roles.own_conjunct)."""
+    start = hit.start - len(hit.prefix)
+    if not any(h is not hit and not h.observation and h.end <= start for h in ctx.hits_in(s_lo, start)):
+        return s_lo
+    if ctx.lang == "ar":
+        return start if hit.prefix.startswith(("و", "ف")) else s_lo
+    prev_end = max(h.end for h in ctx.hits_in(s_lo, start) if h is not hit and h.end <= start)
+    gap = ctx.t[prev_end:start]
+    for conj in (" and ", " then "):
+        i = gap.rfind(conj)
+        if i >= 0:
+            return prev_end + i
+    return s_lo
+
+
 def _first_subject(
     ctx: Context, hit: TriggerHit, sent: list[Span[ActorMention]], s_lo: int, purposive: bool
 ) -> Span[ActorMention] | None:
     pool = [a for a in sent if a.end <= hit.start and a.m.code not in NON_AGENTS]
+    floor = _prev_hit_end(ctx, hit, s_lo)
+    own = [a for a in pool if a.start >= floor and not _oblique(ctx, a, floor)]
+    if floor > s_lo and own:
+        pool = own
     first_wins = purposive or ctx.lang == "en"
     order = pool if first_wins else list(reversed(pool))
     for a in order:
@@ -223,6 +254,10 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     s_lo, s_hi = ctx.sentence_of(hit.start)
     sent = [a for a in ctx.actors_in(s_lo, s_hi) if not _supporter(a.m)]
     r = Roles()
+    from rasad.events.handover import after_withdrawal, entrant, leaver, retake_at
+
+    if event == "territory":
+        hi = min(hi, retake_at(ctx, hit) or hi)  # "... before being pushed back by X": not X's
     after = [a for a in sent if hit.end <= a.start < hi]
     agent: Span[ActorMention] | None = None
     # "الاشتباكات بين X و Y", "clashes between X and Y": the two sides, in order
@@ -265,7 +300,9 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     adj = None if agent else _adjective_actor(ctx, hit, hi)
     # 3. subject right after a clause-initial verb (VSO)
     subj: Span[ActorMention] | None = None
-    c_lo = max(ctx.t.rfind("،", s_lo, hit.start), ctx.t.rfind(",", s_lo, hit.start), s_lo)
+    c_lo = max(
+        ctx.t.rfind("،", s_lo, hit.start), ctx.t.rfind(",", s_lo, hit.start), _prev_hit_end(ctx, hit, s_lo)
+    )
     before_in_clause = [a for a in sent if c_lo <= a.start and a.end <= hit.start and hit.start - a.end < 80]
     if agent is None and adj is None and after:
         a = after[0]
@@ -386,6 +423,16 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
         r.actor2, r.how2 = hit.rule.actor2, "default"
     if r.actor1 == r.actor2 and r.actor1 is not None and event != "armed_clash":
         r.actor2 = None
+    if event == "withdrawal" and r.actor1 is None:
+        gainer = entrant(ctx, hit)  # "... withdrew from X, and SDF units entered it"
+        if gainer is not None and gainer != r.actor2:
+            r.actor1, r.how1 = gainer, "entered"
+    if event == "territory" and after_withdrawal(ctx, hit):
+        left = leaver(ctx, hit, sent, s_lo)
+        if left is not None and left != r.actor1:
+            r.actor2, r.actor2_text, r.how2 = left.m.code, left.m.surface, "withdrew"
+            if r.how1 == "subject" and r.actor1 == left.m.code:
+                r.actor1, r.actor1_text, r.how1 = None, None, ""
     return r
 
 

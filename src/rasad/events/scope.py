@@ -61,6 +61,7 @@ def _gap_words(ctx: Context, lo: int, hi: int, n: int = 4) -> list[str]:
 
 # Arabic puts an event's place after its verb or noun; a place before it counts only close by
 BEFORE_AR = 100
+EN_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across"})
 
 
 def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) -> bool:
@@ -72,6 +73,8 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
         has_cue(before[-3:], cues["direction_markers"])
         and not has_cue(before[-3:], cues["addition_words"])
         and not has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), 2), cues["extension_verbs"])
+        # English: "set fire to tyres in X" - a locative preposition right before X wins
+        and not (ctx.lang == "en" and before and before[-1] in EN_LOCATIVE)
     ):
         return True  # "towards X" (but "the strikes extended to X" reach X)
     if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
@@ -199,7 +202,7 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     plural = has_cue(after, cues["place_anaphora_plural"]) or (
         ctx.lang == "ar" and any(w.endswith(("ها", "هما")) for w in after[:2])
     )
-    singular = has_cue(after, cues["place_anaphora_singular"])
+    singular = has_cue(after, cues["place_anaphora_singular"]) or _outskirts(ctx, hit, hi)
     if not (plural or singular):
         return []
     # look back up to two sentences for the last list of event-worthy places
@@ -324,7 +327,34 @@ def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
                 end = i
                 break
             i = ctx.t.find(c, i + 1, end)
+    return _subordinate_end(ctx, hit, end)
+
+
+def _subordinate_end(ctx: Context, hit: TriggerHit, end: int) -> int:
+    """ "Bomb kills civilians in Raqqa as SDF detains suspects in Busayrah": a subordinate clause
+    (as / while / بينما / في حين) with its own subject right after the link governs the places
+    after it (rule scope.subordinate_clause)."""
+    from rasad.events.roles import trial_cues
+
+    for c in trial_cues()["clause_links"]:
+        i = ctx.t.find(" " + c + " ", hit.end, end)
+        if i < 0 or has_cue(tokens_before(ctx.t, i, 1, hit.end), NOT_SUBORDINATE):
+            continue
+        subject_at = i + len(c) + 2
+        if any(subject_at <= a.start <= subject_at + 12 for a in ctx.actors_in(subject_at, subject_at + 13)):
+            end = i
     return end
+
+
+def _outskirts(ctx: Context, hit: TriggerHit, hi: int) -> bool:
+    """ "الاشتباكات مستمرة على أطرافها": the event is around the place told before it."""
+    from rasad.events.roles import trial_cues
+
+    return has_cue(tokens_after(ctx.t, hit.end, 6, hi), trial_cues()["outskirts_anaphora"])
+
+
+# "known as X", "such as X", "as well as X": not a clause link
+NOT_SUBORDINATE = ("known", "such", "well", "same", "so", "acting", "serve", "serves", "served")
 
 
 def anaphoric_hit(ctx: Context, hit: TriggerHit) -> bool:
@@ -395,7 +425,8 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
         return conjunct_frames(ctx, frames, chosen) + chosen
     ana = _anaphor_places(ctx, hit, s_lo, hi)
     if ana:
-        return [PlaceChoice(sp, "anaphora", sp.m.geo_precision or 1) for sp in ana]
+        near = 2 if _outskirts(ctx, hit, hi) else 1  # "on its outskirts": around the place
+        return [PlaceChoice(sp, "anaphora", max(near, sp.m.geo_precision or 1)) for sp in ana]
     c_lo = max(_clause_start(ctx, hit, s_lo), hit.start - (300 if ctx.lang == "en" else BEFORE_AR))
     before = [
         p for p in ctx.places_in(c_lo, hit.start) if not _inside_actor(ctx, p) and not _dateline(ctx, p)

@@ -8,6 +8,7 @@ surrounding tokens; the result is a list of :class:`TriggerHit` in text order.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -80,20 +81,33 @@ def _token_end(t: str, i: int, limit: int = 12) -> int:
     return i
 
 
+_TOKEN_PUNCT = "\"'،,.:;()«»-"
+
+
 def tokens_before(t: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The ``n`` whitespace tokens before ``pos`` (not crossing ``floor``), punctuation stripped."""
-    lo = max(floor, pos - 16 * n)
-    words = [w.strip("\"'،,.:;()«»-") for w in t[lo:pos].split()]
-    words = [w for w in words if w]
-    return words[-n:]
+    return list(_tokens_before(t, pos, n, floor))  # a copy: callers may change their list
 
 
 def tokens_after(t: str, pos: int, n: int, ceil: int | None = None) -> list[str]:
+    return list(_tokens_after(t, pos, n, ceil))
+
+
+# the assembly asks for the same windows again and again (per trigger, per place, per actor);
+# the text is part of the key (its hash is cached by Python), so documents never mix
+@lru_cache(maxsize=16384)
+def _tokens_before(t: str, pos: int, n: int, floor: int) -> tuple[str, ...]:
+    lo = max(floor, pos - 16 * n)
+    words = [w for w in (w.strip(_TOKEN_PUNCT) for w in t[lo:pos].split()) if w]
+    return tuple(words[-n:])
+
+
+@lru_cache(maxsize=16384)
+def _tokens_after(t: str, pos: int, n: int, ceil: int | None) -> tuple[str, ...]:
     hi = len(t) if ceil is None else ceil
     hi = min(hi, pos + 16 * n)
-    words = [w.strip("\"'،,.:;()«»-") for w in t[pos:hi].split()]
-    words = [w for w in words if w]
-    return words[:n]
+    words = [w for w in (w.strip(_TOKEN_PUNCT) for w in t[pos:hi].split()) if w]
+    return tuple(words[:n])
 
 
 _PROCLITIC_STRIPS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "ال", "فال")
@@ -124,29 +138,48 @@ def bare_key(w: str) -> str:
     return _strip1(match_key(w)).removeprefix("ال")
 
 
-_CUE_CACHE: dict[int, tuple[tuple[str, ...], frozenset[str], Any]] = {}
+_CUE_CACHE: dict[int, tuple[tuple[str, ...], frozenset[str], Any, frozenset[str] | None]] = {}
+_CUE_BY_VALUE: dict[tuple[str, ...], tuple[frozenset[str], Any, frozenset[str] | None]] = {}
 
 
-def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any]:
-    """One-word cues as a set; phrases in an Aho-Corasick automaton (None when there are none)."""
+def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any, frozenset[str] | None]:
+    """One-word cues as a set; phrases in an Aho-Corasick automaton (None when there are none),
+    and the first words of the phrases (None when one starts with a space)."""
     # keyed by identity (hashing a long tuple on every call would be the cost); the stored
-    # tuple is kept alive, and the identity check guards against a reused id
+    # tuple is kept alive, and the identity check guards against a reused id. A tuple built
+    # per call (a concatenation of cue lists) misses here and is found by value.
     got = _CUE_CACHE.get(id(cues))
-    if got is None or got[0] is not cues:
-        words = [c for c in cues if " " not in c]
-        # with every proclitic spelled out (و+قصف, بال+...): one set lookup per word
-        single = frozenset(words) | frozenset(p + c for p in _PROCLITIC_STRIPS for c in words if len(c) >= 2)
-        phrases = [" " + c for c in cues if " " in c]  # a phrase may end in a suffix
-        auto = None
-        if phrases:
-            auto = ahocorasick.Automaton()
-            for ph in phrases:
-                auto.add_word(ph, ph)
-            auto.make_automaton()
-        got = (cues, single, auto)
-        if len(_CUE_CACHE) < 4096:
-            _CUE_CACHE[id(cues)] = got
-    return got[1], got[2]
+    if got is not None and got[0] is cues:
+        return got[1], got[2], got[3]
+    split = _CUE_BY_VALUE.get(cues)
+    if split is None:
+        split = _build_cues(cues)
+        if len(_CUE_BY_VALUE) < 4096:
+            _CUE_BY_VALUE[cues] = split
+    if len(_CUE_CACHE) >= 4096:
+        _CUE_CACHE.clear()  # transient tuples would fill it for good
+    _CUE_CACHE[id(cues)] = (cues, *split)
+    return split
+
+
+def _build_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any, frozenset[str] | None]:
+    words = [c for c in cues if " " not in c]
+    # with every proclitic spelled out (و+قصف, بال+...): one set lookup per word
+    single = frozenset(words) | frozenset(p + c for p in _PROCLITIC_STRIPS for c in words if len(c) >= 2)
+    phrases = [" " + c for c in cues if " " in c]  # a phrase may end in a suffix
+    auto = None
+    first: frozenset[str] | None = None
+    if phrases:
+        auto = ahocorasick.Automaton()
+        for ph in phrases:
+            auto.add_word(ph, ph)
+        auto.make_automaton()
+        heads = {ph.split(" ")[1] for ph in phrases}
+        if "" not in heads:
+            # each head and every word that _strip1 makes it (و/ف, then ب/ل before ال)
+            pre = {c + p + h for h in heads for c in ("", "و", "ف") for p in ("", "ب", "ل")}
+            first = frozenset(heads | {w for w in pre if _strip1(w) in heads})
+    return single, auto, first
 
 
 def _found(auto: Any, text: str) -> bool:
@@ -159,16 +192,38 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     """True when one of the (possibly multi-word) ``cues`` occurs in the token list."""
     if not words or not cues:
         return False
-    single, multi = _split_cues(cues)
+    single, multi, first = _split_cues(cues)
     if single and not single.isdisjoint(words):
         return True
     if multi is not None and len(words) > 1:
-        joined = " " + " ".join(words) + " "
+        body = " ".join(words)
+        # a phrase starts on a word boundary and goes on past its first word, so that first
+        # word must be one of the words, or one that _strip1 makes it (``first`` holds both);
+        # exact when no word holds a space of its own
+        if first is not None and first.isdisjoint(words) and body.count(" ") == len(words) - 1:
+            return False
+        joined = " " + body + " "
         if _found(multi, joined):
             return True
-        stripped = " " + " ".join(_strip1(w) for w in words) + " "
+        stripped = " " + " ".join(map(_strip1, words)) + " "
         if stripped != joined:
             return _found(multi, stripped)
+    return False
+
+
+def word_has_cue(w: str, cues: tuple[str, ...]) -> bool:
+    """``has_cue([w], cues)`` for one word (phrases never match a single word)."""
+    return bool(cues) and w in _split_cues(cues)[0]
+
+
+def _rule_hit_in(kept: list[tuple[int, int, int, str, str]], idx: int, span: tuple[int, int]) -> bool:
+    """Whether rule ``idx`` has a hit inside ``span`` (``kept`` is sorted by start)."""
+    k = bisect_left(kept, span[0], key=lambda r: r[0])
+    for r in kept[k:]:
+        if r[0] >= span[1]:
+            return False
+        if r[2] == idx:
+            return True
     return False
 
 
@@ -260,8 +315,21 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
             if "sentence_switch" in rule.flags:  # protests: what happened anywhere in the sentence
                 after = tokens_after(t, e, 80, hi)
                 links = load_cues()["prior_event_links"]
-                cut = next((k for k, w in enumerate(after) if has_cue([w], links)), len(after))
+                cut = next((k for k, w in enumerate(after) if word_has_cue(w, links)), len(after))
                 clause = tokens_before(t, s, 80, lo) + after[:cut]
+                if (
+                    "next_sentence_switch" in rule.flags
+                    and cut == len(after)
+                    and bi + 1 < len(bounds)
+                    and not _rule_hit_in(kept, idx, bounds[bi + 1])
+                ):
+                    # "Protesters gathered in X. Police fired tear gas ...": the next sentence
+                    # tells what the police or the crowd did (up to a new clause or a link),
+                    # unless it tells a protest of its own
+                    nxt = tokens_after(t, bounds[bi + 1][0], 40, bounds[bi + 1][1])
+                    stops = load_cues()["clause_boundaries"]
+                    stop = (k for k, w in enumerate(nxt) if word_has_cue(w, links) or word_has_cue(w, stops))
+                    clause += nxt[: next(stop, len(nxt))]
             elif "switch_before" in rule.flags:  # "مقتل امرأة برصاص X": the victim precedes
                 clause = tokens_before(t, s, 6, lo)
             else:
