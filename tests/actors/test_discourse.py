@@ -45,7 +45,10 @@ def test_supporter_is_not_an_antecedent() -> None:
 
 
 def test_english_group_and_army() -> None:
-    text = "Islamic State militants raided a farm. The group then pulled back. The army said it had driven them off."
+    text = (
+        "Islamic State militants raided a farm. The group then pulled back."
+        " The army said it had driven them off."
+    )
     got = anaphors(text, "en")
     assert ("The group", "ISIS") in got
     assert ("The army", "SYR_GOV") in got  # no country cue: the default is Syria

@@ -65,7 +65,7 @@ def test_clitic_on_multiword_alias_keeps_offsets() -> None:
     text = "ودارت معارك بين الأهالي وقوات النظام قرب الجسر"
     ms = [m for m in find_actors(text, "ar") if m.code == "SYR_GOV"]
     assert len(ms) == 1
-    assert text[ms[0].start:ms[0].end] == "قوات النظام"
+    assert text[ms[0].start : ms[0].end] == "قوات النظام"
 
 
 @pytest.mark.parametrize("word", ["وقوات النظام", "لقوات النظام", "بقوات النظام", "فقوات النظام", "للنظام"])
@@ -201,7 +201,7 @@ def test_offsets_point_into_original_text() -> None:
     text = "وقالت مصادر إنّ قوّات النّظام تقدّمت"  # shadda and kasra inside the name
     ms = find_actors(text, "ar")
     assert ms and ms[0].code == "SYR_GOV"
-    assert text[ms[0].start:ms[0].end] == ms[0].surface == "قوّات النّظام"
+    assert text[ms[0].start : ms[0].end] == ms[0].surface == "قوّات النّظام"
 
 
 def test_long_text_is_fast_enough_and_finds_all() -> None:

@@ -118,9 +118,7 @@ def test_a_protest_and_the_killing_that_caused_it_are_two_events():
 
 
 def test_its_forces_lead_a_coalition_subject():
-    evs = run(
-        "وأكدت أنقرة مساء اليوم أن قواتها وحلفاءها في الجيش الوطني سيطروا على قرية مريمين."
-    )
+    evs = run("وأكدت أنقرة مساء اليوم أن قواتها وحلفاءها في الجيش الوطني سيطروا على قرية مريمين.")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "TUR")]
 
 
@@ -202,9 +200,7 @@ def test_a_new_clause_with_its_own_trigger_keeps_its_own_places_and_victims():
 
 def test_a_backer_is_no_place_and_a_mine_left_by_a_group_is_its_device():
     evs = run("وسيطرت قوات النظام ومجموعات مسلحة مدعومة من إيران على بلدة القورية صباح اليوم.")
-    assert [(e.sub_event_type, e.location.name) for e in evs] == [
-        ("government_regains_territory", "القورية")
-    ]
+    assert [(e.sub_event_type, e.location.name) for e in evs] == [("government_regains_territory", "القورية")]
     evs = run("وقتل ثلاثة مزارعين اليوم بانفجار لغم من مخلفات داعش في حقل قرب بادية الصالحية.")
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
         ("remote_explosive_landmine_ied", "ISIS", 3)

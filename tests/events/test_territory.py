@@ -105,7 +105,5 @@ def test_control_observations_name_the_holder():
     # a negated statement says nothing about who holds the place
     assert obs("لم تسيطر قوات النظام على مدينة الرقة.") == []
     # a dual adjective describes the two places of the list before it
-    got = obs(
-        "ويقطن آلاف النازحين في بلدتي صرين والجلبية الخاضعتين لسيطرة قسد شرقي الفرات."
-    )
+    got = obs("ويقطن آلاف النازحين في بلدتي صرين والجلبية الخاضعتين لسيطرة قسد شرقي الفرات.")
     assert got == [("صرين", "SDF"), ("الجلبية", "SDF")]

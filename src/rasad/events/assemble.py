@@ -145,7 +145,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             )
         ):
             if not _new_places(ctx, hit, hi, out):
-                continue  # "The airstrike also caused ...": the event told before, not a new one
+                continue  # "The raid also damaged ...": the event told before, not a new one
             elaborates = True
         if (
             anaphoric_hit(ctx, hit)
@@ -315,7 +315,7 @@ def _refine_frame(
     ctx: Context, hit: TriggerHit, places: list[PlaceChoice], hit_sents: set[int]
 ) -> list[PlaceChoice]:
     """A frame-only event ("shelling in Idlib province") whose next sentence, telling no new
-    event, names the place itself ("... a home in Maarat al-Naasan") takes that place."""
+    event, names the place itself ("... a house in Kafr Nabl") takes that place."""
     from rasad.events.scope import is_frame
 
     idx = ctx.sentence_index(hit.start)
@@ -379,7 +379,7 @@ def _kin(a: str, b: str) -> bool:
 
 
 def _new_places(ctx: Context, hit: TriggerHit, hi: int, out: list[Candidate]) -> bool:
-    """ "The raids took the lives of three in the town of X, and seven in Y": the event told
+    """ "The strikes left two dead in the town of X and five in Y": the event told
     before, now told place by place (at places it did not have)."""
     told = {place_key(c.place.span.m) for c in out if _kin(c.sub, hit.event) and c.place is not None}
     mine = [

@@ -240,7 +240,7 @@ def find_control_observations(doc: Document) -> list[dict[str, Any]]:
             after = ctx.actors_in(e, min(s_hi, e + 60))
             actor = after[0] if after else None
             if "الخاضعتين" in rule or "الواقعتين" in rule:
-                # "منطقتي X (Y) وZ في شمال سورية، الخاضعتين لسيطرة W": the two places of the list
+                # "قريتي X وZ قرب الحدود، الخاضعتين لسيطرة W": the two places of the list
                 two = [p for p in ctx.places_in(max(s_lo, s - 150), s) if not is_frame(p.m)][-2:]
                 if actor is not None:
                     for p in two[:-1]:

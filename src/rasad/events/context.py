@@ -204,8 +204,8 @@ def build_context(doc: Document, full: bool = False) -> Context:
 
 
 def _english_frames(ctx: Context) -> None:
-    """ "the region of Idlib": a region named by its centre only frames the events; "Rami Abdel
-    Rahman said": a name before a speech verb is a person."""
+    """ "the region of Idlib": a region named by its centre only frames the events; "Omar Haddad
+    said": a name before a speech verb is a person."""
     from rasad.events.rules import load_cues
     from rasad.events.triggers import has_cue, tokens_after
 
@@ -224,7 +224,7 @@ def _english_frames(ctx: Context) -> None:
             or any(before.endswith(w) for w in cues["english_source_before"])
             or (nxt and has_cue(nxt[:2], cues["reporter_words"]))
         ):
-            dropped_end = sp.end  # "according to sources for Enab Baladi": a news outlet
+            dropped_end = sp.end  # "residents told Radio Fresh": a news outlet
             continue
         head = ctx.t[max(0, sp.start - 30) : sp.start].split()
         if not sp.m.frame and len(head) >= 2 and has_cue(head[-2:], load_cues()["region_of"]):
@@ -236,7 +236,7 @@ def _english_frames(ctx: Context) -> None:
 
 
 def _direction_frames(ctx: Context) -> None:
-    """ "شمالي العاصمة العراقية (بغداد)": a place after a direction word only frames the event
+    """ "جنوب مدينة كذا (الموصل)": a place after a direction word only frames the event
     (the geoparser marks most of these; a title or bracket between them hides it there)."""
     from rasad.events.rules import load_cues
     from rasad.events.triggers import has_cue, tokens_before

@@ -146,6 +146,10 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         )
         if c.place is None:
             k = (fam, "none", str(c.sentence))
+            if fam == "protest" and c.rules and c.rules[0].startswith("en."):
+                # English snippet: a protest told over several sentences is one protest (its
+                # strongest severity wins below)
+                k = (fam, "none", "")
         elif fam in ("air_drone_strike", "shelling_artillery_missile_attack"):
             # an unattributed strike at a place and an attributed one there are one strike
             if k[2] == "":

@@ -125,7 +125,7 @@ def _lead(ctx: Context, sp: Span[ActorMention], sent_actors: list[Span[ActorMent
             i -= 1
             continue
         break
-    # "أعلن الجيش التركي أن قواته وقوات الجيش الحر سيطرتا": "its forces" lead the coalition
+    # "قالت أنقرة إن قواتها وحلفاءها دخلوا X": "its forces" lead the coalition
     pre = tokens_before(ctx.t, cur.start, 2)
     if pre and pre[-1] in ("و", "and"):
         pre = pre[:-1]
@@ -226,7 +226,7 @@ def _first_subject(
         if _oblique(ctx, a, s_lo) or _target_head(ctx, a) or _source(ctx, a) or _passive_patient(ctx, a, hit):
             continue
         if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), load_cues()["relative_pronouns"]):
-            continue  # an actor inside a relative clause (التي يقودها الجيش التركي)
+            continue  # an actor inside a relative clause (التي تدعمها أنقرة)
         if ctx.lang == "ar" and not first_wins and _object_of_earlier_hit(ctx, hit, a, s_lo):
             continue
         return _lead(ctx, a, sent)
@@ -234,7 +234,7 @@ def _first_subject(
 
 
 def _object_of_earlier_hit(ctx: Context, hit: TriggerHit, a: Span[ActorMention], s_lo: int) -> bool:
-    """ "استهدف الطيران الإسرائيلي بوابة وزارة الدفاع ...، كما استهدف بغارتين": an actor just
+    """ "قصفت مقاتلات X مخزنا ...، كما ضربت بغارة ثكنة للجيش": an actor just
     after an earlier trigger (and its agent) is that event's target, not the next one's subject."""
     for h in ctx.hits_in(s_lo, a.start):
         if h is hit or h.observation:
@@ -267,7 +267,7 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             r.actor1, r.actor1_text, r.how1 = sides[0].m.code, sides[0].m.surface, "between"
             r.actor2, r.actor2_text, r.how2 = sides[1].m.code, sides[1].m.surface, "between"
             return r
-    # 0. an actor mention that covers the trigger ("Syrian regime shelling"): its agent
+    # 0. an actor mention that covers the trigger ("Russian artillery fire"): its agent
     for a in sent:
         if a.start <= hit.start < a.end and a.m.code not in NON_AGENTS:
             agent = a

@@ -49,7 +49,7 @@ SOURCE_SENSITIVE = frozenset(
 
 
 def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
-    """A place inside an actor's name or description ("الميليشيات المدعومة من إيران")."""
+    """A place inside an actor's name or description ("المجموعات المدعومة من أنقرة")."""
     if has_cue(tokens_before(ctx.t, sp.start, 3), load_cues()["backing_markers"]):
         return True
     return any(a.start <= sp.start and sp.end <= a.end for a in ctx.actors_in(sp.start - 200, sp.start + 1))
@@ -84,7 +84,7 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
     if ctx.t[max(0, sp.start - 4) : sp.start] in ("pro-", "nti-") or ctx.t[sp.end : sp.end + 5] == "-held":
         return True  # "pro-Damascus media", "anti-Assad": a name inside an adjective
     if lo > hit.end and has_cue(before[-4:], cues["located_words"]):
-        return True  # "X الواقعة شمال شرق العاصمة بغداد": Baghdad only locates X
+        return True  # "X الواقعة جنوب غرب مدينة الموصل": Mosul only locates X
     if (
         not hit.rule.place_from
         and hit.event in SOURCE_SENSITIVE
@@ -216,14 +216,14 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
         )
         p_lo = p.end
         if toward or is_frame(p.m) or _inside_actor(ctx, p) or (prev and _descriptor(ctx, prev[-1].end, p)):
-            continue  # "بلدة ذيبان بالريف الشرقي لدير الزور": Deir ez-Zor only locates Dhiban
+            continue  # "بلدة الشحيل بريف دير الزور الشرقي": Deir ez-Zor only locates al-Shuhayl
         prev.append(p)
     if not prev:
         return []
     groups = _groups(ctx, prev)
     if plural:
         return groups[-1]
-    # "the town" points back to the last place introduced as a town (بلدة سلمى), if any
+    # "the town" points back to the last place introduced as a town (بلدة كنصفرة), if any
     for w in after + rest:
         noun = w.removeprefix("ال") if w.startswith("ال") else ""
         if noun and _is_place_noun(noun):
@@ -237,7 +237,7 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
 def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     """A place that only locates the one named just before it (قرية كفرمز في محور شران، منبج بحلب)."""
     gap = ctx.t[prev_end : sp.start]
-    # "دوما آخر مدينة خاضعة لسيطرة المعارضة في الغوطة": a place after a state-of-control
+    # "اللطامنة، أكبر بلدة خاضعة لسيطرة الفصائل في ريف حماة": a place after a state-of-control
     # phrase about the one before it only locates it
     if len(gap) <= 90 and "،" not in gap and has_cue(gap.split(), load_cues()["state_of_control"]):
         return True
@@ -254,7 +254,7 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
         pre = "ب"  # the mention's span holds its clitic
     if pre.endswith(("ب", "بال")) and not words:
         return True
-    # "بلدة سلمى الاستراتيجية في جبل الأكراد": a nisba adjective of the first place is no break
+    # "بلدة كنصفرة الجبلية في جبل الزاوية": a nisba adjective of the first place is no break
     if words and all(_locative(w) for w in words):
         return True
     rest = [w for w in words if not (w.startswith("ال") and w.endswith(("يه", "ية")) and len(w) > 5)]
@@ -276,7 +276,7 @@ def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
         n4 = nxt[:4].lstrip()
         if n4 and (n4[0].isdigit() or n4[0] in "-–—:/("):
             return True
-    # "ERBIL, Kurdistan Region — ...", "بغداد - ..."
+    # "MOSUL — ...", "كركوك - ..."
     return "—" in nxt[:25] or " - " in nxt[:6] or " – " in nxt[:6]
 
 
@@ -411,7 +411,7 @@ def choose_places(ctx: Context, hit: TriggerHit, hi: int) -> list[PlaceChoice]:
             _descriptor(ctx, chosen[-1].span.end, sp)
             or (frames and frames[-1].start > chosen[-1].span.end and _descriptor(ctx, frames[-1].end, sp))
         ):
-            lo = sp.end  # "قرية الخطاف شرق مدينة منبج بحلب": Aleppo locates the chain
+            lo = sp.end  # "قرية الحمرا غرب مدينة الباب بحلب": Aleppo locates the chain
             continue
         # a containing admin place named after a place of the list is only its location
         if chosen and contains(sp.m, [c.span.m for c in chosen]):

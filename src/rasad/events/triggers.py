@@ -192,7 +192,11 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     """True when one of the (possibly multi-word) ``cues`` occurs in the token list."""
     if not words or not cues:
         return False
-    single, multi, first = _split_cues(cues)
+    got = _CUE_CACHE.get(id(cues))  # _split_cues inlined (the hottest call of the stage)
+    if got is not None and got[0] is cues:
+        _c, single, multi, first = got
+    else:
+        single, multi, first = _split_cues(cues)
     if single and not single.isdisjoint(words):
         return True
     if multi is not None and len(words) > 1:
@@ -213,16 +217,20 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
 
 def word_has_cue(w: str, cues: tuple[str, ...]) -> bool:
     """``has_cue([w], cues)`` for one word (phrases never match a single word)."""
-    return bool(cues) and w in _split_cues(cues)[0]
+    if not cues:
+        return False
+    got = _CUE_CACHE.get(id(cues))
+    return w in (got[1] if got is not None and got[0] is cues else _split_cues(cues)[0])
 
 
-def _rule_hit_in(kept: list[tuple[int, int, int, str, str]], idx: int, span: tuple[int, int]) -> bool:
-    """Whether rule ``idx`` has a hit inside ``span`` (``kept`` is sorted by start)."""
+def _rule_hit_in(t: str, kept: list[tuple[int, int, int, str, str]], idx: int, span: tuple[int, int]) -> bool:
+    """Whether rule ``idx`` has a hit inside ``span`` that is not anaphoric ("the protesters" is
+    the protest told before; "protesters in X" a new one). ``kept`` is sorted by start."""
     k = bisect_left(kept, span[0], key=lambda r: r[0])
     for r in kept[k:]:
         if r[0] >= span[1]:
             return False
-        if r[2] == idx:
+        if r[2] == idx and not t[max(span[0], r[0] - 7) : r[0]].endswith(("the ", "these ", "those ")):
             return True
     return False
 
@@ -321,7 +329,7 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
                     "next_sentence_switch" in rule.flags
                     and cut == len(after)
                     and bi + 1 < len(bounds)
-                    and not _rule_hit_in(kept, idx, bounds[bi + 1])
+                    and not _rule_hit_in(t, kept, idx, bounds[bi + 1])
                 ):
                     # "Protesters gathered in X. Police fired tear gas ...": the next sentence
                     # tells what the police or the crowd did (up to a new clause or a link),

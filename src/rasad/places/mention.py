@@ -52,7 +52,7 @@ class Cand:
 
 # Zipf frequency from which a gazetteer name counts as a common word (data/place_common_words.tsv)
 COMMON_MINOR, COMMON_MAJOR = 4.0, 5.3
-COMMON_OPENED_ITEM = 4.6  # a definite item of a list a place noun opens ("ناحيتي الرياض والملتقى")
+COMMON_OPENED_ITEM = 4.6  # a definite item of a list a place noun opens ("ناحيتي الصبورة والسعن")
 COMMON_SITE_NAME = 4.5  # after a site noun ("حقل العمر" is found as a gazetteer name first)
 COMMON_EN_WORD = 4.0  # an English word this frequent is no place name by itself
 COMMON_LIST_ITEM, COMMON_NOUN_NAME = 3.75, 4.0  # names no list has may not be words this frequent

@@ -1,7 +1,7 @@
 """Where a name no list has begins and ends: after a place noun, and as an item of a list.
 
-"قرية الخطاف شرق ..." -> الخطاف; "قرى عين العروس، البديع، جاسم العلي، تل عنتر" -> four names;
-"حقل الورد" -> the noun is part of the site's name. The word lists (heads, tails, stop
+"قرية الحمرا غرب ..." -> الحمرا; "قرى تل حسن، الصفصافة، أبو جلود، الكرمة" -> four names;
+"حقل التيم" -> the noun is part of the site's name. The word lists (heads, tails, stop
 words, site adjectives) are in data/place_nouns.yaml and data/place_stopwords.yaml.
 """
 
@@ -113,7 +113,7 @@ def site_adjectives_end(toks: Tokens, end: int) -> int:
 def latin_name_span(toks: Tokens, j: int, forward: bool = True, max_tokens: int = 4,
                     relaxed: bool = False) -> tuple[int, int] | None:
     """A run of capitalised Latin tokens (with al-/el- articles) starting (or ending) at ``j``;
-    ``relaxed``: words like "International" may stand inside it ("Baghdad International Airport")."""
+    ``relaxed``: words like "International" may stand inside it ("Erbil International Airport")."""
     words, n = toks.words, len(toks)
     lex = lexicon()
 

@@ -77,9 +77,9 @@ def nouns(toks: Tokens, ms: list[Cand], start_at: dict[int, Cand]) -> list[Cand]
         what, kind = nk
         if not is_arabic(w):  # "the village of X" / "X village"
             back = latin_name_span(toks, i - 1, forward=False) if i > 0 and toks.space_gap(i) else None
-            if back:  # "the Zanbur area of Diyala", "Wasanyan villages"
+            if back:  # "the Khalis area of Diyala", "Tarmiya villages"
                 _cue_or_new(back, "noun.settlement", kind, w, start_at, new, toks, covered)
-                if w.endswith("s"):  # "Razwelka, Qalat and Wasanyan villages"
+                if w.endswith("s"):  # "Kharnabat, Sudur and Tarmiya villages"
                     _english_list_back(toks, back[0], kind, w, start_at, new)
             elif i + 2 < n and words[i + 1] == "of" and (sp := latin_name_span(toks, i + 2)):
                 # "the village of X"
