@@ -76,6 +76,16 @@ armed_clash | Two militants were killed in an encounter with security forces in 
 armed_clash | Maoists ambushed a police patrol in Sukma, killing three policemen.
 government_regains_territory | The Syrian army recaptured the town of Khan Sheikhoun from the rebels.
 non_state_actor_overtakes_territory | ISIS militants captured the village of Al-Shafa after fighting the SDF.
+# place-less snippets: unambiguous forms stand on their own
+armed_clash | Taliban fighters attacked a checkpoint in the province overnight, killing four policemen.
+armed_clash | Soldiers and militants traded fire for hours in the mountains.
+disrupted_weapons_use | Police seized 200 kg of explosives from a truck at a checkpoint.
+disrupted_weapons_use | A landmine was detected and safely removed by the army's engineering unit.
+change_to_group_activity | Hundreds of new recruits joined the militia after the call for volunteers.
+attack | Militants killed a teacher in front of his students in the village school.
+mob_violence | Supporters of two rival parties clashed with sticks and stones, injuring ten people.
+violent_demonstration | Violent protests erupted as demonstrators torched buses and ransacked shops.
+excessive_force_against_protesters | Security forces killed two protesters during demonstrations on Friday.
 """
 CASES = [tuple(x.strip() for x in ln.split("|")) for ln in TABLE.splitlines() if "|" in ln]
 
@@ -143,3 +153,26 @@ def test_a_crowd_that_storms_and_burns_is_a_riot_not_a_capture() -> None:
 def test_the_victim_decides_between_attack_and_clash() -> None:
     assert main_sub("Unidentified gunmen shot dead two soldiers at a checkpoint near Daraa.") == "armed_clash"
     assert main_sub("Unidentified gunmen shot dead a shepherd near Daraa.") == "attack"
+
+
+def test_a_protest_told_over_a_snippet_takes_its_strongest_cue() -> None:
+    # no known place: the snippet's protest sentences are one protest, the most severe wins
+    text = (
+        "Thousands of workers staged a rally against the new labour law. "
+        "The protesters later pelted the police with stones near the ministry."
+    )
+    evs = run(text, "en")
+    assert [e.sub_event_type for e in evs] == ["violent_demonstration"]
+
+
+def test_arrests_at_a_protest_and_a_protest_against_an_arrest() -> None:
+    text = "Dozens of activists were taken into custody during a protest outside parliament."
+    assert main_sub(text) == "protest_with_intervention"
+    text = "Residents of Raqqa staged a sit-in outside the council to protest the arrest of a teacher."
+    assert main_sub(text) == "peaceful_protest"
+
+
+def test_the_toll_of_shelling_is_not_a_separate_attack() -> None:
+    evs = run("Regime shelling killed six civilians in the town of Kafranbel on Saturday.", "en")
+    assert [e.sub_event_type for e in evs] == ["shelling_artillery_missile_attack"]
+    assert main_sub("Militants killed eight villagers in a village near Kirkuk.") == "attack"
