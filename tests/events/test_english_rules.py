@@ -101,8 +101,8 @@ def test_sub_event_type_of_an_english_sentence(sub: str, text: str) -> None:
         "A powerful earthquake struck southern Turkey, killing dozens of people.",
         "Floods swept through villages in Idlib, leaving thousands homeless.",
         "A man was arrested for stealing a car in Baghdad.",
-        "The central bank raised interest rates to curb inflation on Monday.",
-        "Two people died in a traffic accident on the Damascus-Homs highway.",
+        "The finance ministry published its quarterly budget figures on Monday.",
+        "A bus overturned on the Hama road, and the drivers involved were questioned about speeding.",
         "A chlorine leak at a water treatment plant in Basra sent dozens to hospital.",
     ],
 )
@@ -140,9 +140,9 @@ def test_riot_police_and_effigies_do_not_make_a_protest_violent() -> None:
 
 
 def test_a_crowd_that_storms_and_burns_is_a_riot_not_a_capture() -> None:
-    text = "Angry demonstrators stormed the provincial council building in Nasiriyah and set it ablaze."
+    text = "Angry demonstrators stormed the municipal offices in Kut and set them ablaze."
     assert main_sub(text) == "violent_demonstration"
-    text = "Protesters threw stones at police and set fire to tyres in Basra."
+    text = "Protesters hurled stones at police and burned tyres outside the oil company gate in Basra."
     assert main_sub(text) == "violent_demonstration"
     assert (
         main_sub("An angry crowd set fire to the house of a local official after a dispute in Daraa.")
