@@ -39,7 +39,8 @@ def test_the_day_of_the_date_is_no_toll(text: str, lang: str, dead: int) -> None
     [
         ("قصفت طائرات التحالف قرية الشعفة، ما أدى إلى مقتل ثلاثة مدنيين، في أعنف قصف منذ عام 2017.", "ar"),
         (
-            "Coalition aircraft bombed the village of al-Shafa, killing three civilians, the worst strike since 2017.",
+            "Coalition aircraft bombed the village of al-Shafa, killing three civilians, "
+            "the worst strike since 2017.",
             "en",
         ),
     ],
