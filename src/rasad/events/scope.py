@@ -11,6 +11,9 @@ before the trigger in the sentence; then a frame alone (geo_precision 2/3).
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from rasad.events.context import Context, Span
 from rasad.events.placeref import ADMIN_KINDS, PlaceChoice, is_frame, place_key
 from rasad.events.rules import load_cues
@@ -183,6 +186,16 @@ def _until_link(words: list[str], links: tuple[str, ...]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=4)
+def _anaphor_nouns_of(plural: tuple[str, ...], singular: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in plural + singular if len(c) > 4)
+
+
+def _anaphor_nouns(cues: Any) -> tuple[str, ...]:
+    """Noun anaphors (القريتين، البلدة): the longer place-anaphora cues, built once."""
+    return _anaphor_nouns_of(tuple(cues["place_anaphora_plural"]), tuple(cues["place_anaphora_singular"]))
+
+
 def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> list[Span[PlaceMention]]:
     cues = load_cues()
     after = tokens_after(ctx.t, hit.end, 8, hi)
@@ -190,15 +203,13 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
         after = ["عليها", *after]  # "لتدخلها": the pronoun on the trigger points back
     _s_lo, s_hi = ctx.sentence_of(hit.start)
     rest = _until_link(tokens_after(ctx.t, hit.end, 40, s_hi), cues["prior_event_links"])
-    if not has_cue(after, cues["place_anaphora_plural"]) and not has_cue(
-        after, cues["place_anaphora_singular"]
+    # a noun anaphor later in the sentence (القريتين، البلدة) when the clause names no place
+    if (
+        not has_cue(after, cues["place_anaphora_plural"])
+        and not has_cue(after, cues["place_anaphora_singular"])
+        and has_cue(rest, _anaphor_nouns(cues))
     ):
-        # a noun anaphor later in the sentence (القريتين، البلدة) when the clause names no place
-        nouns = tuple(
-            c for c in cues["place_anaphora_plural"] + cues["place_anaphora_singular"] if len(c) > 4
-        )
-        if has_cue(rest, nouns):
-            after = rest
+        after = rest
     plural = has_cue(after, cues["place_anaphora_plural"]) or (
         ctx.lang == "ar" and any(w.endswith(("ها", "هما")) for w in after[:2])
     )
