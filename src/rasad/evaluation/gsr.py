@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rasad.evaluation.gold import prf
 from rasad.evaluation.mappings import gsr_sub_types
 from rasad.model import Document
 
@@ -76,20 +77,9 @@ def detected(events: Sequence[Mapping[str, Any]], subs: frozenset[str]) -> bool:
 
 
 def _prf(tp: int, fp: int, fn: int, tn: int) -> dict[str, Any]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f, 4),
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "tn": tn,
-        "positives": tp + fn,
-        "negatives": fp + tn,
-    }
+    out: dict[str, Any] = prf(tp, tp + fp, tp + fn)
+    del out["pred"], out["gold"]
+    return {**out, "fp": fp, "fn": fn, "tn": tn, "positives": tp + fn, "negatives": fp + tn}
 
 
 def score_gsr(

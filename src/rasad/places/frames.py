@@ -41,21 +41,11 @@ class FrameHit:
 
 
 @cache
-def _index_ar() -> dict[str, list[tuple[tuple[str, ...], Frame]]]:
+def _index(latin: bool) -> dict[str, list[tuple[tuple[str, ...], Frame]]]:
+    """Frame phrases indexed by their last word, longest first (Arabic or English ones)."""
+    lex = lexicon()
     idx: dict[str, list[tuple[tuple[str, ...], Frame]]] = {}
-    for fr in lexicon().frames_before:
-        for phrase in fr.words:
-            words = tuple(phrase.split())
-            idx.setdefault(words[-1], []).append((words, fr))
-    for v in idx.values():
-        v.sort(key=lambda t: len(t[0]), reverse=True)
-    return idx
-
-
-@cache
-def _index_en() -> dict[str, list[tuple[tuple[str, ...], Frame]]]:
-    idx: dict[str, list[tuple[tuple[str, ...], Frame]]] = {}
-    for fr in lexicon().frames_before_en:
+    for fr in lex.frames_before_en if latin else lex.frames_before:
         for phrase in fr.words:
             words = tuple(phrase.split())
             idx.setdefault(words[-1], []).append((words, fr))
@@ -89,7 +79,7 @@ def frame_before(toks: Tokens, t0: int) -> FrameHit | None:
     if j < 0 or not toks.space_gap(j + 1):
         return None
     latin = not ("\u0621" <= words[j][:1] <= "\u064a")
-    idx = _index_en() if latin else _index_ar()
+    idx = _index(latin)
     cands = idx.get(words[j]) if latin else None
     if not latin:
         cands = []
