@@ -20,6 +20,7 @@ from rasad.events.roles import Roles, assign_roles, default_opponent, opponents
 from rasad.events.rules import load_cues
 from rasad.events.scope import PlaceChoice, anaphoric_hit, choose_places, place_key
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
+from rasad.events.world import WORLD_STATE, apply_world
 
 REMOTE_SCOPE = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
 
@@ -69,14 +70,15 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
         if roles.actor2 is None:
             roles.actor2 = default_opponent(ctx, roles.actor1)
         return "non_violent_transfer_of_territory", roles
-    if roles.actor2 is None:
+    if roles.actor2 is None and roles.how1 != WORLD_STATE:
         roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1), "opponent"
-    if roles.actor1 is None:
+    if roles.actor1 is None and roles.how1 != WORLD_STATE:
         if roles.actor2 is None:
             return None
         opp = opponents(ctx, roles.actor2)
         roles.actor1, roles.how1 = (opp[0] if opp else None), "opponent"
-    sub = "government_regains_territory" if _state(roles.actor1) else "non_state_actor_overtakes_territory"
+    state = _state(roles.actor1) or roles.how1 == WORLD_STATE
+    sub = "government_regains_territory" if state else "non_state_actor_overtakes_territory"
     return sub, roles
 
 
@@ -171,6 +173,8 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         carry = _carry(ctx, hit.start, last_subject, hit.event)
         roles = assign_roles(ctx, hit, hit.event, hi, carry)
+        if family(hit.event) == "territory":
+            apply_world(ctx, hit, roles)  # "Afghan forces …": state side with no spec code (world.py)
         if roles.how1 in ("subject", "agent"):
             last_subject = roles.actor1
         sub = hit.event
@@ -203,7 +207,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         _turkish_backed(ctx, roles)
         if sub == "arrests" and roles.actor2 in (None, "CIVILIANS") and _armed_detainees(ctx, hit):
             roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1) or roles.actor2, "detainees"
-        if unclaimed and roles.actor1 is None and sub in UNCLAIMED_TYPES:
+        if unclaimed and roles.actor1 is None and sub in UNCLAIMED_TYPES and roles.how1 != WORLD_STATE:
             roles.actor1, roles.how1 = "OTHER_ARMED", "unclaimed"
         if not places and not snippet:
             # an event needs a place; only a text that names no place at all (a short note or

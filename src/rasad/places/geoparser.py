@@ -194,6 +194,7 @@ def _far_homonyms(ms: list[Cand], strong: list[Place]) -> None:
     here = [p for p in strong if p.country in ("SY", "IQ") and p.lat is not None]
     if len(here) < 2:
         return
+    spreads: dict[str, float] = {}  # _spread of the others, by the mention's place
     for m in ms:
         p = m.place
         if p is None or m.frame is not None or m.near is not None or len(m.cands) < 2 \
@@ -202,9 +203,12 @@ def _far_homonyms(ms: list[Cand], strong: list[Place]) -> None:
         if any(_major(c) or c.source == "world" for c in m.cands):
             continue
         others = [q for q in here if q.id != p.id]
-        if len(others) < 2 or _spread(others) > 2 * FAR_KM:  # (the others lie in one region)
+        if len(others) < 2 or not all(km(c, q) > FAR_KM for c in m.cands for q in others):
             continue
-        if all(km(c, q) > FAR_KM for c in m.cands for q in others):
+        spread = spreads.get(p.id)
+        if spread is None:
+            spread = spreads[p.id] = _spread(others)
+        if spread <= 2 * FAR_KM:  # (the others lie in one region)
             m.place = None
 
 

@@ -84,7 +84,6 @@ _VOWELS = frozenset("aeiou")
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def latin_key(word: str) -> str:
     """Loose key of one Latin word (already lower-cased): vowels -> a, w/y dropped inside
     words, q -> k, doubled letters single, final h after a vowel dropped."""

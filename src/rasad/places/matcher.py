@@ -16,6 +16,7 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -37,6 +38,7 @@ from rasad.text.normalize import match_key
 from rasad.text.numbers import match_view
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 _HAS_LATIN = re.compile("[a-z]")
 
 # normalize(text, "match"), shared (cached) with the other mention finders of the document
@@ -81,11 +83,13 @@ def _space_only(gap: str) -> bool:
 
 
 def tokenize(norm_text: str, original: str, offsets: list[int]) -> Tokens:
-    found = list(TOKEN_RE.finditer(norm_text))
-    starts = [m.start() for m in found]
-    ends = [m.end() for m in found]
-    words = [m.group() for m in found]
-    gaps = [norm_text[a:b] for a, b in zip([0, *ends], starts, strict=False)]
+    parts = _TOKEN_SPLIT.split(norm_text)  # gap, word, gap, word, …, gap
+    parts.pop()  # (the text after the last token)
+    words = parts[1::2]
+    gaps = parts[0::2]  # gaps[i]: the text before words[i]
+    bounds = list(accumulate(map(len, parts)))
+    starts = bounds[0::2]
+    ends = bounds[1::2]
     n = len(original)
     upper = [original[o].isupper() if (o := offsets[s]) < n else False for s in starts]
     return Tokens(norm_text, starts, ends, words, gaps, upper)
@@ -185,12 +189,17 @@ class NameIndex:
         """Places whose Latin key has the same consonant skeleton (Binnish / Bennsh)."""
         if self._skeletons is None:
             sk: dict[str, list[Place]] = {}
+            have: dict[str, set[Place]] = {}  # (places are frozen: hash agrees with ==)
             for info in self.infos:
                 if info.latin:
                     s = skeleton(info.key)
                     if len(s.replace(" ", "")) >= 3:
                         lst = sk.setdefault(s, [])
-                        lst.extend(p for p, _a, _k in info.entries if p not in lst)
+                        seen = have.setdefault(s, set())
+                        for p, _a, _k in info.entries:
+                            if p not in seen:
+                                seen.add(p)
+                                lst.append(p)
             self._skeletons = sk
         return self._skeletons.get(skeleton(key), [])
 

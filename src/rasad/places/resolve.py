@@ -95,9 +95,12 @@ class _Votes:
         self.shares: list[dict[str, float]] = []
         self.total: dict[str, float] = defaultdict(float)
         for it in items:
-            vals = {v for p in it.cands if (v := getattr(p, attr))}
             share: dict[str, float] = {}
-            if it.strong and vals:
+            if not it.strong:
+                self.shares.append(share)
+                continue
+            vals = {v for p in it.cands if (v := getattr(p, attr))}
+            if vals:
                 w = 1.0 / len(vals)
                 for v in vals:
                     share[v] = w
@@ -176,21 +179,21 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
 
 def _nearest(p: Place, anchors: list[tuple[int, float | None, float | None]], i: int) -> float:
     """``min(km(p, q) for j, q in anchors if j != i)`` (1e9 when none), the anchors given as
-    (item index, lat, lon); the same arithmetic as :func:`km`."""
-    best = 1e9
+    (item index, lat, lon); the same arithmetic as :func:`km` (the square root and the scale
+    are monotonic, so they are applied once, to the smallest sum of squares)."""
     plat, plon = p.lat, p.lon
     if plat is None or plon is None:
-        return best
+        return 1e9
     c = math.cos(math.radians(plat))
+    best = -1.0
     for j, qlat, qlon in anchors:
-        if j == i:
-            continue
-        if qlat is None or qlon is None:
-            d = 1e9
-        else:
-            dy = qlat - plat
-            dx = (qlon - plon) * c
-            d = _KM_PER_DEG * math.sqrt(dx * dx + dy * dy)
-        if d < best:
-            best = d
-    return best
+        if j == i or qlat is None or qlon is None:
+            continue  # (1e9: never below the default)
+        dy = qlat - plat
+        dx = (qlon - plon) * c
+        r = dx * dx + dy * dy
+        if r < best or best < 0:
+            best = r
+    if best < 0:
+        return 1e9
+    return min(1e9, _KM_PER_DEG * math.sqrt(best))
