@@ -189,16 +189,17 @@ class NameIndex:
         """Places whose Latin key has the same consonant skeleton (Binnish / Bennsh)."""
         if self._skeletons is None:
             sk: dict[str, list[Place]] = {}
-            have: dict[str, set[Place]] = {}  # (places are frozen: hash agrees with ==)
+            # the places of each skeleton by id (equal places share it: `in` on a short list)
+            have: dict[tuple[str, str], list[Place]] = {}
             for info in self.infos:
                 if info.latin:
                     s = skeleton(info.key)
                     if len(s.replace(" ", "")) >= 3:
                         lst = sk.setdefault(s, [])
-                        seen = have.setdefault(s, set())
                         for p, _a, _k in info.entries:
-                            if p not in seen:
-                                seen.add(p)
+                            same = have.setdefault((s, p.id), [])
+                            if p not in same:
+                                same.append(p)
                                 lst.append(p)
             self._skeletons = sk
         return self._skeletons.get(skeleton(key), [])

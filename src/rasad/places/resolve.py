@@ -136,13 +136,22 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
             continue
         scored = base[i] = []
         best, best_s = None, -1e9
+        # (_Votes.get inlined: t1.get(v) is None -> 0.0, else (t1[v] - o1.get(v, 0.0)) / n1)
+        t1, o1, t2, o2, tc, oc = a1.total, a1.shares[i], a2.total, a2.shares[i], cc.total, cc.shares[i]
         for p in cands:
             s = prior(p)
             if it.prefer and p.kind in it.prefer:
                 s += W_PREFER * (1.0 - 0.1 * it.prefer.index(p.kind))
-            s += W_ADMIN1 * min(1.0, a1.get(i, p.admin1 or "") * 3)
-            s += W_ADMIN2 * min(1.0, a2.get(i, p.admin2 or "") * 3)
-            s += W_COUNTRY * min(1.0, cc.get(i, p.country) * 2 + cues.get(p.country, 0.0))
+            v = p.admin1 or ""
+            t = t1.get(v)
+            s += W_ADMIN1 * min(1.0, (0.0 if t is None else (t - o1.get(v, 0.0)) / a1.n) * 3)
+            v = p.admin2 or ""
+            t = t2.get(v)
+            s += W_ADMIN2 * min(1.0, (0.0 if t is None else (t - o2.get(v, 0.0)) / a2.n) * 3)
+            v = p.country
+            t = tc.get(v)
+            s += W_COUNTRY * min(1.0, (0.0 if t is None else (t - oc.get(v, 0.0)) / cc.n) * 2
+                                 + cues.get(v, 0.0))
             for q in it.near:
                 s += 2 * W_NEAR * math.exp(-km(p, q) / 25.0)
             if p.id in it.exact and len(it.exact) < len(cands):
