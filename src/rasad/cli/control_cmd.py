@@ -14,6 +14,7 @@ from rich.table import Table
 
 from rasad.cli import common
 from rasad.cli.common import DEFAULT_DB, EXIT_FATAL, console, err_console, info
+from rasad.cli.display import rtl
 from rasad.control.build import build_from_store
 from rasad.model import ControlInterval
 
@@ -35,10 +36,7 @@ def show(text: str | None) -> str:
     mode = os.environ.get("RASAD_BIDI")
     if mode == "0" or (mode != "1" and not console.is_terminal):
         return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return str(get_display(arabic_reshaper.reshape(text)))
+    return rtl(text)
 
 
 def _day(s: str | None, name: str) -> date | None:
