@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -127,34 +128,45 @@ def _count(db: Path) -> int:
         return 0
 
 
-@pytest.mark.slow
-def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path) -> None:
-    n = 2000
+def _ingest_cmd(tmp_path: Path, n: int, db: Path, *options: str) -> list[str]:
+    """``python -m rasad [options] ingest CORPUS --db DB --commit-every 50`` over ``n`` made-up files."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     _make_corpus(corpus, n)
-    db = tmp_path / "k.db"
-    cmd = [
+    head = [o for o in options if o == "--quiet"]
+    tail = [o for o in options if o != "--quiet"]
+    return [
         sys.executable,
         "-m",
         "rasad",
-        "--quiet",
+        *head,
         "ingest",
         str(corpus),
         "--db",
         str(db),
         "--commit-every",
         "50",
+        *tail,
     ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+
+
+def _wait_for_documents(proc: subprocess.Popen[Any], db: Path, at_least: int = 100) -> None:
+    """Wait (at most 60 s) until ``at_least`` documents are committed or the process ends."""
     deadline = time.monotonic() + 60
-    seen = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        seen = _count(db) if db.exists() else 0
-        if seen >= 100:
+        if (_count(db) if db.exists() else 0) >= at_least:
             break
         time.sleep(0.01)
+
+
+@pytest.mark.slow
+def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path) -> None:
+    n = 2000
+    db = tmp_path / "k.db"
+    cmd = _ingest_cmd(tmp_path, n, db, "--quiet")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _wait_for_documents(proc, db)
     assert proc.poll() is None, "the ingest finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -181,29 +193,12 @@ def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path
 @pytest.mark.slow
 def test_ctrl_c_commits_what_was_done_and_prints_the_summary(tmp_path: Path) -> None:
     n = 2000
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    _make_corpus(corpus, n)
     db = tmp_path / "c.db"
-    cmd = [
-        sys.executable,
-        "-m",
-        "rasad",
-        "ingest",
-        str(corpus),
-        "--db",
-        str(db),
-        "--commit-every",
-        "50",
-        "--workers",
-        "1",
-    ]
+    cmd = _ingest_cmd(tmp_path, n, db, "--workers", "1")
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "120"}
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None and _count(db) < 100:
-        time.sleep(0.01)
+    _wait_for_documents(proc, db)
     assert proc.poll() is None, "the ingest finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
