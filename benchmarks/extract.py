@@ -45,7 +45,8 @@ def main() -> int:
     docs = corpus(a.shared, a.docs)
     chars = sum(len(d.text) for d in docs)
     t0 = time.perf_counter()
-    extract_document(docs[0])  # warm-up: loads the gazetteer, lexicons and automata
+    for lang in sorted({d.lang for d in docs}):  # warm-up: the gazetteer, lexicons and automata
+        extract_document(next(d for d in docs if d.lang == lang))  # (one rule set per language)
     warm = time.perf_counter() - t0
     t1 = time.perf_counter()
     cpu1 = time.process_time()

@@ -48,13 +48,15 @@ def test_event_objects_become_spec_dicts_with_doc_id() -> None:
     assert e["doc_id"] == "d9" and e["date"] == "2020-01-02" and e["location"]["lat"] == 35.0
 
 
-def test_main_event_is_highest_confidence_first_on_ties() -> None:
-    evs = [
-        ev("attack", None, confidence=0.5),
-        ev("armed_clash", None, confidence=0.9),
-        ev("arrests", None, confidence=0.9),
-    ]
-    assert main_event(evs)["sub_event_type"] == "armed_clash"  # type: ignore[index]
+def test_main_event_is_the_lead_event_then_the_most_confident() -> None:
+    def at(sub: str, start: int, confidence: float) -> dict[str, object]:
+        e = ev(sub, None, confidence=confidence)
+        e["evidence"] = {"start": start, "end": start + 10, "text": "x"}
+        return e
+
+    evs = [at("attack", 40, 0.9), at("armed_clash", 5, 0.5), at("arrests", 5, 0.7)]
+    assert main_event(evs)["sub_event_type"] == "arrests"  # type: ignore[index]
+    assert main_event([at("attack", 3, 0.4), at("armed_clash", 3, 0.4)])["sub_event_type"] == "attack"  # type: ignore[index]
     assert main_event([]) is None
 
 

@@ -86,6 +86,19 @@ attack | Militants killed a teacher in front of his students in the village scho
 mob_violence | Supporters of two rival parties clashed with sticks and stones, injuring ten people.
 violent_demonstration | Violent protests erupted as demonstrators torched buses and ransacked shops.
 excessive_force_against_protesters | Security forces killed two protesters during demonstrations on Friday.
+# protest severity words of ACLED's codebook: clashes and vandalism, serious injury, dispersal
+violent_demonstration | Clashes broke out between the police and students protesting fee hikes in Kirkuk.
+violent_demonstration | Demonstrators overturned a police car during the protest in Basra.
+excessive_force_against_protesters | One demonstrator died of his wounds after police fired on a rally in Kut.
+excessive_force_against_protesters | Several protesters were hospitalised after police charged a march in Kut.
+protest_with_intervention | Police tear-gassed teachers protesting outside the ministry in Erbil.
+protest_with_intervention | Police detained the organisers of the sit-in and dispersed the rest in Duhok.
+# what was seized is weapons, not a place; a bomb found and made safe is no explosion
+disrupted_weapons_use | The army seized three rocket launchers and ammunition from a farm near Mosul.
+disrupted_weapons_use | Police spotted a roadside bomb near the market and defused it.
+# curfews, states of emergency, coups: "other", when nothing else is told
+other | The authorities imposed a curfew on the city of Kirkuk on Tuesday.
+other | The president declared a state of emergency in the capital.
 """
 CASES = [tuple(x.strip() for x in ln.split("|")) for ln in TABLE.splitlines() if "|" in ln]
 
@@ -176,3 +189,43 @@ def test_the_toll_of_shelling_is_not_a_separate_attack() -> None:
     evs = run("Regime shelling killed six civilians in the town of Kafranbel on Saturday.", "en")
     assert [e.sub_event_type for e in evs] == ["shelling_artillery_missile_attack"]
     assert main_sub("Militants killed eight villagers in a village near Kirkuk.") == "attack"
+
+
+def test_a_curfew_after_a_capture_is_not_an_event_of_its_own() -> None:
+    evs = run(
+        "Rebel fighters captured the town of Al-Shafa from ISIS. A curfew was imposed in the town on Monday.",
+        "en",
+    )
+    subs = {e.sub_event_type for e in evs}
+    assert "non_state_actor_overtakes_territory" in subs
+    assert "other" not in subs
+
+
+def test_a_lifted_curfew_is_no_event() -> None:
+    assert run("The authorities lifted the curfew in Kirkuk on Tuesday.", "en") == []
+
+
+
+def test_what_the_police_did_told_without_a_place_goes_to_the_protest_at_its_place() -> None:
+    evs = run(
+        "Students marched in Basra on Monday. "
+        "Police opened fire on protesters near the university, killing one.",
+        "en",
+    )
+    protests = [e for e in evs if e.event_type == "protests"]
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in protests] == [
+        ("excessive_force_against_protesters", "Basra")
+    ]
+
+
+def test_a_short_note_keeps_an_event_whose_clause_names_no_place() -> None:
+    # the place is named, but not in the clause of the event: the note's event is kept, unplaced
+    evs = run("In Nasiriyah, one demonstrator died of his wounds after police fired on the crowd.", "en")
+    assert "excessive_force_against_protesters" in {e.sub_event_type for e in evs}
+
+
+def test_a_place_recaptured_from_insurgents_with_no_gainer_named_is_regained_by_the_state() -> None:
+    evs = run("The town of Tal Abyad was recaptured from ISIS militants on Sunday.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("government_regains_territory", None, "ISIS")
+    ]

@@ -23,9 +23,10 @@ def test_places_named_in_solidarity_are_not_protest_places():
 def test_history_with_an_old_year_and_a_prior_step_are_background():
     assert run("وكانت قوات النظام قد سيطرت على مدينة تدمر عام 2016.") == []
     evs = run("وسيطرت فصائل المعارضة على بلدة كفرنبل بعد أن انسحبت منها قوات النظام.")
-    # the withdrawal is the step before the capture: one event, the capture
+    # the withdrawal is the step before the entry: one event, a place left without a fight
+    # (spec rule 4: non-violent transfer, actor1 the side that gains it)
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
-        ("non_state_actor_overtakes_territory", "SYR_OPP", "SYR_GOV")
+        ("non_violent_transfer_of_territory", "SYR_OPP", "SYR_GOV")
     ]
 
 
@@ -297,3 +298,11 @@ def test_clashes_between_two_sides_name_both():
         "en",
     )
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("armed_clash", "SDF", "ISIS")]
+
+
+def test_a_curfew_is_an_other_development_only_when_nothing_else_is_told():
+    evs = run("فرضت قوات الأمن العراقية حظر التجوال في مدينة كركوك اليوم.")
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in evs] == [("other", "كركوك")]
+    evs = run("سيطرت فصائل المعارضة على مدينة سراقب بعد معارك مع قوات النظام، وأعلنت حظر التجوال فيها.")
+    assert "other" not in {e.sub_event_type for e in evs}
+    assert run("رفعت السلطات حظر التجوال عن مدينة كركوك اليوم.") == []

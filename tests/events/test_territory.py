@@ -107,3 +107,13 @@ def test_control_observations_name_the_holder():
     # a dual adjective describes the two places of the list before it
     got = obs("ويقطن آلاف النازحين في بلدتي صرين والجلبية الخاضعتين لسيطرة قسد شرقي الفرات.")
     assert got == [("صرين", "SDF"), ("الجلبية", "SDF")]
+
+
+def test_a_place_taken_after_the_other_side_withdrew_is_a_non_violent_transfer():
+    evs = run("The SDF took control of the town of Tabqa after ISIS fighters withdrew from it.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("non_violent_transfer_of_territory", "SDF", "ISIS")
+    ]
+    # fighting told in the sentence keeps it a capture by force
+    evs = run("The SDF took control of Tabqa after fierce clashes, and ISIS fighters withdrew.", "en")
+    assert {e.sub_event_type for e in evs} >= {"non_state_actor_overtakes_territory"}

@@ -1,7 +1,7 @@
 """Score rasad on ACLED's English notes (evaluation only: ACLED data is never shipped or tuned on).
 
 Each note becomes an English Document published on the event's date; the extractor's main
-event (highest confidence, the first on ties) is compared with ACLED's coding:
+event (the lead event: told first, then the most confident) is compared with ACLED's coding:
 
 - ``sub_event_type`` / ``event_type`` accuracy over all notes (ACLED names mapped to the spec's
   snake_case by ``rasad/data/acled_mapping.yaml``; a note with no predicted event is wrong);

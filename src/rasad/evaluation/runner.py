@@ -163,12 +163,17 @@ def _collect(
 
 
 def main_event(events: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    """The document's main predicted event: highest confidence, the first one on ties."""
+    """The document's main predicted event, for suites that give one label per text (ACLED notes,
+    CASE snippets): the lead event - the one told first (its evidence starts first) -, the most
+    confident one among those told at the same point, the first listed on full ties."""
     best: Mapping[str, Any] | None = None
-    best_c = float("-inf")
+    best_k: tuple[float, float] = (float("inf"), float("inf"))
     for e in events:
         c = e.get("confidence")
         c = float(c) if isinstance(c, (int, float)) else 0.0
-        if c > best_c:
-            best, best_c = e, c
+        ev = e.get("evidence")
+        start = ev.get("start") if isinstance(ev, Mapping) else None
+        k = (float(start) if isinstance(start, (int, float)) else float("inf"), -c)
+        if k < best_k:
+            best, best_k = e, k
     return best

@@ -21,6 +21,7 @@ from rasad.events.rules import load_cues
 from rasad.events.scope import PlaceChoice, anaphoric_hit, choose_places, place_key
 from rasad.events.triggers import TriggerHit, find_triggers, has_cue, tokens_after, tokens_before
 from rasad.events.world import WORLD_STATE, apply_world
+from rasad.text.normalize import match_key
 
 REMOTE_SCOPE = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
 
@@ -60,6 +61,8 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
         return "non_violent_transfer_of_territory", roles
     if "settlement_only" in hit.rule.flags and not settlement:
         return None
+    if "after_withdrawal_only" in hit.rule.flags and not after_withdrawal(ctx, hit):
+        return None
     if has_cue(words, cues["siege_broken"]):
         return None  # entering a besieged town is a battle, not a change of hands (see candidates)
     if (
@@ -73,10 +76,16 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
     if roles.actor2 is None and roles.how1 != WORLD_STATE:
         roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1), "opponent"
     if roles.actor1 is None and roles.how1 != WORLD_STATE:
-        if roles.actor2 is None:
+        regain = has_cue([match_key(hit.form)], cues["regain_verbs"])
+        opp = opponents(ctx, roles.actor2) if roles.actor2 else []
+        if opp:
+            roles.actor1, roles.how1 = opp[0], "opponent"
+        elif regain or (roles.actor2 and not _state(roles.actor2)):
+            # "X was recaptured (from the militants)": no gainer named; the verb, or a
+            # non-state loser, says the state side took it
+            return "government_regains_territory", roles
+        elif roles.actor2 is None:
             return None
-        opp = opponents(ctx, roles.actor2)
-        roles.actor1, roles.how1 = (opp[0] if opp else None), "opponent"
     state = _state(roles.actor1) or roles.how1 == WORLD_STATE
     sub = "government_regains_territory" if state else "non_state_actor_overtakes_territory"
     return sub, roles
@@ -108,12 +117,12 @@ def candidates(ctx: Context) -> list[Candidate]:
     if hits is None:
         hits = find_triggers(ctx.t, ctx.lang, ctx.sents)
     cues = load_cues()
-    settlement = has_cue(ctx.t[:4000].split(), cues["settlement"])
+    settlement: bool | None = None  # (whole-text cues: looked up on first need)
     out: list[Candidate] = []
     last_subject: str | None = None
     heads = _headlines(ctx)
     hit_sents = {ctx.sentence_index(h.start) for h in hits}
-    unclaimed = has_cue(ctx.t.split(), cues["unclaimed"])
+    unclaimed: bool | None = None
     dated: dict[str, tuple[int, date, int | None]] = {}
     for i, hit in enumerate(hits):
         if hit.observation and not (ctx.lang == "ar" and ctx.sentence_index(hit.start) in heads):
@@ -168,7 +177,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         if family(hit.event) == "territory":
             # a country is never the place that changed hands
             places = [pc for pc in places if pc.span.m.place is None or pc.span.m.place.kind != "country"]
-        snippet = not ctx.places and len(ctx.t) <= SNIPPET_CHARS
+        snippet = len(ctx.t) <= SNIPPET_CHARS
         if not places and (hit.rule.weak or (not snippet and family(hit.event) == "territory")):
             continue
         carry = _carry(ctx, hit.start, last_subject, hit.event)
@@ -179,6 +188,8 @@ def candidates(ctx: Context) -> list[Candidate]:
             last_subject = roles.actor1
         sub = hit.event
         if family(sub) == "territory":
+            if settlement is None:
+                settlement = has_cue(ctx.t[:4000].split(), cues["settlement"])
             res = _territory(ctx, hit, roles, settlement)
             if res is None:
                 if not has_cue(_sentence_words(ctx, hit.start), cues["siege_broken"]):
@@ -207,11 +218,14 @@ def candidates(ctx: Context) -> list[Candidate]:
         _turkish_backed(ctx, roles)
         if sub == "arrests" and roles.actor2 in (None, "CIVILIANS") and _armed_detainees(ctx, hit):
             roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1) or roles.actor2, "detainees"
-        if unclaimed and roles.actor1 is None and sub in UNCLAIMED_TYPES and roles.how1 != WORLD_STATE:
-            roles.actor1, roles.how1 = "OTHER_ARMED", "unclaimed"
+        if roles.actor1 is None and sub in UNCLAIMED_TYPES and roles.how1 != WORLD_STATE:
+            if unclaimed is None:
+                unclaimed = has_cue(ctx.t.split(), cues["unclaimed"])
+            if unclaimed:
+                roles.actor1, roles.how1 = "OTHER_ARMED", "unclaimed"
         if not places and not snippet:
-            # an event needs a place; only a text that names no place at all (a short note or
-            # snippet) keeps its strongly triggered event with a null location
+            # an event needs a place; only a short text (a note, a snippet) keeps its strongly
+            # triggered event with a null location when its clause names no place
             continue
         sent_idx = ctx.sentence_index(hit.start)
         choices: list[PlaceChoice | None] = list(places) or [None]
@@ -278,7 +292,7 @@ def candidates(ctx: Context) -> list[Candidate]:
 
 
 NO_CARRY = frozenset({"remote_explosive_landmine_ied", "suicide_bomb", "grenade"})
-SNIPPET_CHARS = 600  # a text this short that names no place is a note or snippet, not a report
+SNIPPET_CHARS = 600  # a text this short is a note or snippet, not a report
 UNCLAIMED_TYPES = frozenset(
     {
         "remote_explosive_landmine_ied",

@@ -40,11 +40,13 @@ TERRITORY = (
     "non_state_actor_overtakes_territory",
     "non_violent_transfer_of_territory",
 )
+# which sub-type a protest told several times takes: ACLED's order - protesters who use violence
+# make a riot whatever the police did; lethal force against peaceful protesters; dispersal
 PROTEST_SEVERITY = {
     "peaceful_protest": 0,
     "protest_with_intervention": 1,
-    "violent_demonstration": 2,
-    "excessive_force_against_protesters": 3,
+    "excessive_force_against_protesters": 2,
+    "violent_demonstration": 3,
 }
 
 

@@ -7,10 +7,13 @@ here they are mapped into the ``match`` view once, so the assembly code works on
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate, islice, repeat
+from operator import le
 from typing import Any, Generic, TypeVar
 
 from rasad.model import ActorMention, DateMention, Document, NumberMention, PlaceMention
@@ -43,20 +46,17 @@ class Context:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.sents) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s, e = self.sents[mid]
-            if pos < s:
-                hi = mid - 1
-            elif pos >= e:
-                lo = mid + 1
-            else:
-                return s, e
+        """The sentence holding ``pos`` (the sentences are sorted and do not overlap), or the
+        whole text."""
+        i = bisect.bisect_right(self.extra.get("sent_starts") or self._starts(), pos) - 1
+        if i >= 0:
+            se = self.sents[i]
+            if pos < se[1]:
+                return se
         return (0, len(self.t))
 
     def sentence_index(self, pos: int) -> int:
-        i = bisect.bisect_right(self._starts(), pos) - 1
+        i = bisect.bisect_right(self.extra.get("sent_starts") or self._starts(), pos) - 1
         if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1]:
             return i
         return -1
@@ -115,6 +115,14 @@ def _orig_to_norm(nz: Normalized) -> list[int]:
     n = len(nz.original)
     if len(nz.text) == n and nz.offsets == list(range(n + 1)):
         return list(range(n + 1))  # nothing dropped or composed: the identity
+    offs = nz.offsets[:-1]
+    if offs and offs[0] >= 0 and offs[-1] < n and all(map(le, offs, islice(offs, 1, None))):
+        # offsets rising (the normal case): o2n[o] is the first i with offs[i] >= o, i.e. the
+        # number of normalised characters that come from before o (counted in C, not a loop)
+        counts = Counter(offs)
+        o2n = list(accumulate(map(counts.get, range(n), repeat(0)), initial=0))
+        o2n[n] = len(nz.text)
+        return o2n
     o2n = [-1] * (n + 1)
     for i, o in enumerate(nz.offsets[:-1]):
         if o2n[o] == -1:

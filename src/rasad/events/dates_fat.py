@@ -19,7 +19,7 @@ from datetime import date
 
 from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
-from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before, word_has_cue
+from rasad.events.triggers import TriggerHit, has_cue, padded_cues, tokens_after, tokens_before, word_has_cue
 from rasad.model import DateMention, NumberMention, PlaceMention
 
 
@@ -175,7 +175,7 @@ def fatalities_for(
     s_lo, s_hi = ctx.sentence_of(hit.start)
     nums = _killed_numbers(ctx, s_lo, s_hi)
     # a toll told after "بعد / إثر / after" belongs to that other (earlier) event
-    links = [ctx.t.find(" " + w + " ", hit.end, s_hi) for w in load_cues()["prior_event_links"]]
+    links = [ctx.t.find(w, hit.end, s_hi) for w in padded_cues(load_cues()["prior_event_links"])]
     link = min((i for i in links if i >= 0), default=s_hi)
     if hit.event == "territory" and has_cue(tokens_after(ctx.t, link, 3, s_hi)[1:], cues["fighting"]):
         link = s_hi  # "سيطرت على X بعد معارك أسفرت عن مقتل 12": the battles that took X (user trial)
@@ -185,9 +185,11 @@ def fatalities_for(
         # "there were no casualties", in the sentence or the one right after it
         idx = ctx.sentence_index(hit.start)
         nxt_hi = ctx.sents[idx + 1][1] if 0 <= idx < len(ctx.sents) - 1 else s_hi
-        if has_cue(ctx.t[s_lo:nxt_hi].split(), cues["no_casualties"]):
-            return 0
-        return None
+        memo = ctx.extra.setdefault("fat.no_casualties", {})  # (per sentence pair)
+        none_dead = memo.get((s_lo, nxt_hi))
+        if none_dead is None:
+            none_dead = memo[(s_lo, nxt_hi)] = has_cue(ctx.t[s_lo:nxt_hi].split(), cues["no_casualties"])
+        return 0 if none_dead else None
     specific, general = _by_place(ctx, nums, s_lo, s_hi)
     if place is not None and place.start in specific:
         return specific[place.start][2]

@@ -23,13 +23,23 @@ def after_withdrawal(ctx: Context, hit: TriggerHit) -> bool:
     """ "انسحب التنظيم من X ودخلتها قوات Y", "ISIS withdrew from X, and SDF units entered it":
     an entry told right after a withdrawal in its sentence (no fighting said) is the other side
     taking over a place left to it (rule territory.withdraw_enter)."""
-    s_lo, _ = ctx.sentence_of(hit.start)
+    s_lo, s_hi = ctx.sentence_of(hit.start)
     if hit.event == "withdrawal":
         return False
     words = ctx.t[s_lo : hit.start].split() + tokens_after(ctx.t, hit.end, 12)
     if has_cue(words, load_cues()["fighting"]) and not has_cue(words, load_cues()["no_fight"]):
         return False
-    return any(h.event == "withdrawal" and h.start < hit.start for h in ctx.hits_in(s_lo, hit.start))
+    if any(h.event == "withdrawal" and h.start < hit.start for h in ctx.hits_in(s_lo, hit.start)):
+        return True
+    # "Y took over X after the army withdrew from it": the withdrawal told after a link word
+    after = tokens_after(ctx.t, hit.end, 12, s_hi)
+    k = next((i for i, w in enumerate(after) if w in WITHDRAWAL_LINKS), None)
+    if k is None or has_cue(after, load_cues()["fighting"]):
+        return False
+    return any(h.event == "withdrawal" and h.start > hit.end for h in ctx.hits_in(hit.end, s_hi))
+
+
+WITHDRAWAL_LINKS = frozenset({"after", "following", "as", "when", "once", "بعد", "إثر", "اثر", "عقب"})
 
 
 def retake_at(ctx: Context, hit: TriggerHit) -> int | None:

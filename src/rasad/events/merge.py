@@ -25,9 +25,10 @@ VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_ag
 CO_EVENT_RULES = frozenset({"ar.clash.ground", "territory.transient"})
 # in one sentence, at one place, the key type explains (absorbs) the listed ones
 ABSORBS = {
-    "government_regains_territory": {"armed_clash"},
-    "non_state_actor_overtakes_territory": {"armed_clash"},
-    "non_violent_transfer_of_territory": {"armed_clash"},
+    # the fight for a place, or the column that entered it, is its capture
+    "government_regains_territory": {"armed_clash", "change_to_group_activity"},
+    "non_state_actor_overtakes_territory": {"armed_clash", "change_to_group_activity"},
+    "non_violent_transfer_of_territory": {"armed_clash", "change_to_group_activity"},
     "suicide_bomb": {"remote_explosive_landmine_ied", "armed_clash"},
     "disrupted_weapons_use": {
         "remote_explosive_landmine_ied",
@@ -121,6 +122,13 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             and (family(c.sub) in body_fams or (c.rules[0] in HEADLINE_TOLL_RULES and _key(c) in body_keys))
         )
     ]
+    # a short text's event with no place is the same kind of event told at its places; an "other"
+    # development (a curfew, a state of emergency) is kept only when the report tells nothing else
+    placed = {family(c.sub) for c in keep if c.place is not None}
+    _lift_protest_severity(keep)
+    keep = [c for c in keep if c.place is not None or family(c.sub) not in placed]
+    if any(c.sub != "other" for c in keep):
+        keep = [c for c in keep if c.sub != "other"]
     # a frame-level event ("in the X countryside") goes when the report gives the same kind of
     # event at a specific place near it - unless it speaks of all villages of the region
     keep = [c for c in keep if not _frame_redundant(c, keep)]
@@ -175,6 +183,22 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if len(tolls) == 1:
             c.fatalities = tolls.pop()
     return result
+
+
+def _lift_protest_severity(keep: list[Candidate]) -> None:
+    """A protest told at one place, and what the police or the crowd did told without a place
+    ("Students marched in X. Police later fired live rounds at them"): the protest at that place
+    takes the more severe sub-type (and its sides)."""
+    protests = [c for c in keep if family(c.sub) == "protest"]
+    keys = {_key(c) for c in protests if c.place is not None}
+    if len(keys) != 1:
+        return
+    for c in protests:
+        if c.place is not None:
+            continue
+        for o in protests:
+            if o.place is not None and PROTEST_SEVERITY.get(c.sub, 0) > PROTEST_SEVERITY.get(o.sub, 0):
+                o.sub, o.roles = c.sub, c.roles
 
 
 def km(a: PlaceMention, b: PlaceMention) -> float | None:

@@ -17,8 +17,17 @@ from typing import Any
 from rasad.events.context import Context, Span
 from rasad.events.placeref import ADMIN_KINDS, PlaceChoice, is_frame, place_key
 from rasad.events.rules import load_cues
-from rasad.events.scope_lists import conjunct_frames, contains
-from rasad.events.triggers import TriggerHit, _strip_clitics, has_cue, tokens_after, tokens_before
+from rasad.events.scope_lists import conjunct_frames, contains, span_memo
+from rasad.events.scope_lists import dateline as _dateline
+from rasad.events.triggers import (
+    TriggerHit,
+    _strip_clitics,
+    cue_words,
+    has_cue,
+    padded_cues,
+    tokens_after,
+    tokens_before,
+)
 from rasad.model import PlaceMention
 from rasad.text.normalize import match_key
 
@@ -53,6 +62,14 @@ SOURCE_SENSITIVE = frozenset(
 
 def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
     """A place inside an actor's name or description ("المجموعات المدعومة من أنقرة")."""
+    memo = span_memo(ctx, "scope.inside_actor")
+    got = memo.get((sp.start, sp.end))
+    if got is None:
+        got = memo[(sp.start, sp.end)] = _inside_actor_now(ctx, sp)
+    return got
+
+
+def _inside_actor_now(ctx: Context, sp: Span[PlaceMention]) -> bool:
     if has_cue(tokens_before(ctx.t, sp.start, 3), load_cues()["backing_markers"]):
         return True
     return any(a.start <= sp.start and sp.end <= a.end for a in ctx.actors_in(sp.start - 200, sp.start + 1))
@@ -80,7 +97,7 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
         and not (ctx.lang == "en" and before and before[-1] in EN_LOCATIVE)
     ):
         return True  # "towards X" (but "the strikes extended to X" reach X)
-    if has_cue(before[-4:], cues["origin_markers"]) and hit.event not in PROTEST_EVENTS:
+    if hit.event not in PROTEST_EVENTS and has_cue(before[-4:], cues["origin_markers"]):
         return True
     if has_cue(before[-3:], cues["solidarity_markers"]):
         return True
@@ -101,6 +118,14 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
 
 def _reporter_place(ctx: Context, sp: Span[PlaceMention]) -> bool:
     """ "ذكر مراسل وكالة سانا في القنيطرة": where a reporter is, not where the event was."""
+    memo = span_memo(ctx, "scope.reporter_place")
+    got = memo.get((sp.start, sp.start))
+    if got is None:
+        got = memo[(sp.start, sp.start)] = _reporter_place_now(ctx, sp)
+    return got
+
+
+def _reporter_place_now(ctx: Context, sp: Span[PlaceMention]) -> bool:
     s_lo, _ = ctx.sentence_of(sp.start)
     lo = max(s_lo, sp.start - 60)
     for w in load_cues()["reporter_words"]:
@@ -180,8 +205,11 @@ def _joined(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
 
 def _until_link(words: list[str], links: tuple[str, ...]) -> list[str]:
     """The words up to a link to another event (بعد، عقب، after)."""
+    if not links:
+        return words
+    single = cue_words(links)  # (has_cue([w], links) for each word, one set)
     for k, w in enumerate(words):
-        if has_cue([w], links):
+        if w in single:
             return words[:k]
     return words
 
@@ -204,16 +232,14 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     _s_lo, s_hi = ctx.sentence_of(hit.start)
     rest = _until_link(tokens_after(ctx.t, hit.end, 40, s_hi), cues["prior_event_links"])
     # a noun anaphor later in the sentence (القريتين، البلدة) when the clause names no place
-    if (
-        not has_cue(after, cues["place_anaphora_plural"])
-        and not has_cue(after, cues["place_anaphora_singular"])
-        and has_cue(rest, _anaphor_nouns(cues))
-    ):
+    plural = has_cue(after, cues["place_anaphora_plural"])
+    singular = has_cue(after, cues["place_anaphora_singular"])
+    if not plural and not singular and has_cue(rest, _anaphor_nouns(cues)):
         after = rest
-    plural = has_cue(after, cues["place_anaphora_plural"]) or (
-        ctx.lang == "ar" and any(w.endswith(("ها", "هما")) for w in after[:2])
-    )
-    singular = has_cue(after, cues["place_anaphora_singular"]) or _outskirts(ctx, hit, hi)
+        plural = has_cue(after, cues["place_anaphora_plural"])
+        singular = has_cue(after, cues["place_anaphora_singular"])
+    plural = plural or (ctx.lang == "ar" and any(w.endswith(("ها", "هما")) for w in after[:2]))
+    singular = singular or _outskirts(ctx, hit, hi)
     if not (plural or singular):
         return []
     # look back up to two sentences for the last list of event-worthy places
@@ -272,30 +298,11 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
     return bool(rest) and len(rest) < len(words) and all(_locative(w) for w in rest)
 
 
-def _dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
-    """A dateline place at the head of a report (بغداد 11 ابريل / أربيل - ... / BEIRUT:)."""
-    s_lo, _ = ctx.sentence_of(sp.start)
-    head = ctx.t[s_lo : sp.start].strip(" \n\t\"'«»|-–:(),")
-    if len(head.split()) > 3:
-        return False
-    nxt = ctx.t[sp.end : sp.end + 40]
-    o_s, o_e = ctx.orig_span(sp.start, sp.end)
-    written = ctx.doc.text[o_s:o_e]
-    if ctx.lang == "en" and len(written) >= 3 and written.isupper():
-        return True  # "BEIRUT Syrian forces ...": an upper-case dateline
-    if not head:
-        n4 = nxt[:4].lstrip()
-        if n4 and (n4[0].isdigit() or n4[0] in "-–—:/("):
-            return True
-    # "MOSUL — ...", "كركوك - ..."
-    return "—" in nxt[:25] or " - " in nxt[:6] or " – " in nxt[:6]
-
-
 def _clause_start(ctx: Context, hit: TriggerHit, s_lo: int) -> int:
     cues = load_cues()
     lo = s_lo
-    for c in cues["clause_boundaries"]:
-        i = ctx.t.rfind(" " + c + " ", s_lo, hit.start)
+    for c in padded_cues(cues["clause_boundaries"]):
+        i = ctx.t.rfind(c, s_lo, hit.start)
         if i >= 0:
             lo = max(lo, i + 1)
     return max(lo, _link_start(ctx, hit, lo))
@@ -304,8 +311,8 @@ def _clause_start(ctx: Context, hit: TriggerHit, s_lo: int) -> int:
 def _link_start(ctx: Context, hit: TriggerHit, lo: int) -> int:
     """ "[main clause], وذلك بعد ساعات من هجوم": an earlier event told after a link word takes
     no place from the main clause before it; where that link starts (else ``lo``)."""
-    for c in load_cues()["prior_event_links"]:
-        i = ctx.t.rfind(" " + c + " ", max(lo, hit.start - 40), hit.start)
+    for c in padded_cues(load_cues()["prior_event_links"]):
+        i = ctx.t.rfind(c, max(lo, hit.start - 40), hit.start)
         if i >= 0:
             lo = max(lo, i + 1)
     return lo
@@ -315,23 +322,24 @@ def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
     """Where the trigger's clause ends: ``hi`` or an earlier clause boundary word."""
     cues = load_cues()
     end = hi
-    for c in cues["clause_boundaries"]:
-        i = ctx.t.find(" " + c + " ", hit.end, end)
+    for c in padded_cues(cues["clause_boundaries"]):
+        i = ctx.t.find(c, hit.end, end)
         if i >= 0:
             end = i
     # "... after [its storming of] X": a link word followed closely by another event trigger
     starts = [h.start for h in ctx.hits_in(hit.end + 1, end) if not h.observation]
-    for c in cues["prior_event_links"]:
-        i = ctx.t.find(" " + c + " ", hit.end, end)
-        if i >= 0 and any(i < st <= i + len(c) + 40 for st in starts):
-            end = i
+    if starts:  # (no trigger after the hit: no link word moves the end)
+        for c in padded_cues(cues["prior_event_links"]):
+            i = ctx.t.find(c, hit.end, end)
+            if i >= 0 and any(i < st <= i + len(c) + 38 for st in starts):
+                end = i
     # "...، وهي ثاني قاعدة تنشئها": an apposition describes what was told, names no new place
     for c in ("، وهي ", "، وهو ", ", which is "):
         i = ctx.t.find(c, hit.end, end)
         if i >= 0:
             end = i
     # "...، كما استهدف الطيران بلدة Y": a new clause with its own trigger has its own places
-    for c in ("، كما ", ", كما ", "، و", "، and "):
+    for c in ("، كما ", ", كما ", "، و", "، and ") if starts else ():
         i = ctx.t.find(c, hit.end, end)
         while i >= 0:
             if any(i < st <= i + len(c) + 12 for st in starts):

@@ -1,5 +1,5 @@
 """Place lists in a trigger's scope: a region that is the place of its own conjunct, and admin
-places that only contain the places of a list."""
+places that only contain the places of a list; dateline places (never an event place)."""
 
 from __future__ import annotations
 
@@ -65,3 +65,38 @@ def contains(p: PlaceMention, others: list[PlaceMention]) -> bool:
         if pl.kind in ("district", "subdistrict") and (op.admin2 in names or op.admin3 in names):
             return True
     return False
+
+
+def span_memo(ctx: Context, name: str) -> dict[tuple[int, int], bool]:
+    """A per-document table of a test of a place span (asked again for every trigger)."""
+    table = ctx.extra.get(name)
+    if table is None:
+        table = ctx.extra[name] = {}
+    return table
+
+
+def dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
+    """A dateline place at the head of a report (بغداد 11 ابريل / أربيل - ... / BEIRUT:)."""
+    table = span_memo(ctx, "scope.dateline")
+    got = table.get((sp.start, sp.end))
+    if got is None:
+        got = table[(sp.start, sp.end)] = _dateline_now(ctx, sp)
+    return got
+
+
+def _dateline_now(ctx: Context, sp: Span[PlaceMention]) -> bool:
+    s_lo, _ = ctx.sentence_of(sp.start)
+    head = ctx.t[s_lo : sp.start].strip(" \n\t\"'«»|-–:(),")
+    if len(head.split()) > 3:
+        return False
+    nxt = ctx.t[sp.end : sp.end + 40]
+    o_s, o_e = ctx.orig_span(sp.start, sp.end)
+    written = ctx.doc.text[o_s:o_e]
+    if ctx.lang == "en" and len(written) >= 3 and written.isupper():
+        return True  # "BEIRUT Syrian forces ...": an upper-case dateline
+    if not head:
+        n4 = nxt[:4].lstrip()
+        if n4 and (n4[0].isdigit() or n4[0] in "-–—:/("):
+            return True
+    # "MOSUL — ...", "كركوك - ..."
+    return "—" in nxt[:25] or " - " in nxt[:6] or " – " in nxt[:6]

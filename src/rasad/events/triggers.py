@@ -138,7 +138,10 @@ def bare_key(w: str) -> str:
     return _strip1(match_key(w)).removeprefix("ال")
 
 
-_CUE_CACHE: dict[int, tuple[tuple[str, ...], frozenset[str], Any, frozenset[str] | None]] = {}
+# id -> (cues, one-word set, phrase automaton, phrase heads, one-word set | heads or None)
+_CUE_CACHE: dict[
+    int, tuple[tuple[str, ...], frozenset[str], Any, frozenset[str] | None, frozenset[str] | None]
+] = {}
 _CUE_BY_VALUE: dict[tuple[str, ...], tuple[frozenset[str], Any, frozenset[str] | None]] = {}
 
 
@@ -158,8 +161,18 @@ def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any, frozenset[s
             _CUE_BY_VALUE[cues] = split
     if len(_CUE_CACHE) >= 4096:
         _CUE_CACHE.clear()  # transient tuples would fill it for good
-    _CUE_CACHE[id(cues)] = (cues, *split)
+    _CUE_CACHE[id(cues)] = _entry(cues, split)
     return split
+
+
+def _entry(
+    cues: tuple[str, ...], split: tuple[frozenset[str], Any, frozenset[str] | None]
+) -> tuple[tuple[str, ...], frozenset[str], Any, frozenset[str] | None, frozenset[str] | None]:
+    """The cache entry of ``cues``: its split and the gate of :func:`has_cue` (every word that
+    a one-word cue or a phrase head can be; None when a phrase starts with a space)."""
+    single, multi, first = split
+    gate = single if multi is None else (single | first if first is not None else None)
+    return (cues, single, multi, first, gate)
 
 
 def _build_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any, frozenset[str] | None]:
@@ -182,10 +195,15 @@ def _build_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], Any, frozenset[s
     return single, auto, first
 
 
-def _found(auto: Any, text: str) -> bool:
-    for _ in auto.iter(text):
-        return True
-    return False
+FROM_WORDS = frozenset({"from", "من"})
+
+
+def _before_from(words: list[str]) -> list[str]:
+    """The words before "from" (the object of a verb, not the side it was taken from)."""
+    for k, w in enumerate(words):
+        if w in FROM_WORDS:
+            return words[:k]
+    return words
 
 
 def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
@@ -193,13 +211,21 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     if not words or not cues:
         return False
     got = _CUE_CACHE.get(id(cues))  # _split_cues inlined (the hottest call of the stage)
-    if got is not None and got[0] is cues:
-        _c, single, multi, first = got
-    else:
-        single, multi, first = _split_cues(cues)
+    if got is None or got[0] is not cues:
+        got = _entry(cues, _split_cues(cues))
+    multi = got[2]
+    if multi is None:  # one-word cues only
+        return not got[1].isdisjoint(words)
+    gate = got[4]
+    # no one-word cue and no phrase head among the words: a phrase can only match where a
+    # word holds a space of its own (see below), and never a single word
+    if gate is not None and gate.isdisjoint(words) and (len(words) == 1 or " " not in "".join(words)):
+        return False
+    single = got[1]
     if single and not single.isdisjoint(words):
         return True
-    if multi is not None and len(words) > 1:
+    if len(words) > 1:
+        first = got[3]
         body = " ".join(words)
         # a phrase starts on a word boundary and goes on past its first word, so that first
         # word must be one of the words, or one that _strip1 makes it (``first`` holds both);
@@ -207,12 +233,32 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
         if first is not None and first.isdisjoint(words) and body.count(" ") == len(words) - 1:
             return False
         joined = " " + body + " "
-        if _found(multi, joined):
+        if next(multi.iter(joined), None) is not None:
             return True
         stripped = " " + " ".join(map(_strip1, words)) + " "
         if stripped != joined:
-            return _found(multi, stripped)
+            return next(multi.iter(stripped), None) is not None
     return False
+
+
+def cue_words(cues: tuple[str, ...]) -> frozenset[str]:
+    """The one-word ``cues`` with their proclitic spellings: ``w in cue_words(cues)`` is
+    ``word_has_cue(w, cues)`` (test many words against one list with a single look-up)."""
+    got = _CUE_CACHE.get(id(cues))
+    return got[1] if got is not None and got[0] is cues else _split_cues(cues)[0]
+
+
+_PADDED: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def padded_cues(cues: tuple[str, ...]) -> tuple[str, ...]:
+    """`` w `` for each cue, to find as a whole word (built once per cue list of load_cues)."""
+    got = _PADDED.get(id(cues))
+    if got is None or got[0] is not cues:
+        if len(_PADDED) >= 4096:
+            _PADDED.clear()  # (transient tuples)
+        got = _PADDED[id(cues)] = (cues, tuple(" " + w + " " for w in cues))
+    return got[1]
 
 
 def word_has_cue(w: str, cues: tuple[str, ...]) -> bool:
@@ -294,8 +340,8 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         after = tokens_after(t, e, max(rule.window, 3), hi)
         if rule.block_before and has_cue(before, rule.block_before):
             continue
-        if rule.block_after and has_cue(after[:3], rule.block_after):
-            continue
+        if rule.block_after and has_cue(_before_from(after[:3]), rule.block_after):
+            continue  # ("recaptured from ISIS militants": what follows "from" is not the object)
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
             continue
         if rule.requires_before and not has_cue(tokens_before(t, s, rule.window, lo), rule.requires_before):
@@ -324,7 +370,10 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
                 after = tokens_after(t, e, 80, hi)
                 links = load_cues()["prior_event_links"]
                 cut = next((k for k, w in enumerate(after) if word_has_cue(w, links)), len(after))
-                clause = tokens_before(t, s, 80, lo) + after[:cut]
+                # "protested against the killing of ...": the grievance is not what happened there
+                grievance = load_cues()["grievance_links"]
+                g_cut = next((k for k, w in enumerate(after[:cut]) if word_has_cue(w, grievance)), cut)
+                clause = tokens_before(t, s, 80, lo) + after[:g_cut]
                 if (
                     "next_sentence_switch" in rule.flags
                     and cut == len(after)

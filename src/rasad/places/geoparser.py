@@ -22,6 +22,7 @@ gives the spec's location (place, or anchor with geo_precision ≥ 2, or a name 
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -38,7 +39,7 @@ from rasad.places.matcher import (
     tokenize,
 )
 from rasad.places.mention import Cand, _clitic_len, _hit_mention, _latin_runs, _major, _noun_at
-from rasad.places.resolve import STRICT_KINDS, Item, km, resolve
+from rasad.places.resolve import _KM_PER_DEG, STRICT_KINDS, Item, km, resolve
 from rasad.places.unlisted import lists, nouns
 
 NEAR_KM = 60.0  # a place located by a frame ("X east of Y") lies within this distance of Y
@@ -203,13 +204,32 @@ def _far_homonyms(ms: list[Cand], strong: list[Place]) -> None:
         if any(_major(c) or c.source == "world" for c in m.cands):
             continue
         others = [q for q in here if q.id != p.id]
-        if len(others) < 2 or not all(km(c, q) > FAR_KM for c in m.cands for q in others):
+        if len(others) < 2 or not _all_far(m.cands, others):
             continue
         spread = spreads.get(p.id)
         if spread is None:
             spread = spreads[p.id] = _spread(others)
         if spread <= 2 * FAR_KM:  # (the others lie in one region)
             m.place = None
+
+
+def _all_far(cands: list[Place], others: list[Place]) -> bool:
+    """``all(km(c, q) > FAR_KM for c in cands for q in others)``, with :func:`km` inlined
+    (the same arithmetic: a place without coordinates is 1e9 km away)."""
+    qs = [(q.lat, q.lon) for q in others]
+    for c in cands:
+        clat, clon = c.lat, c.lon
+        if clat is None or clon is None:
+            continue
+        f = math.cos(math.radians(clat))
+        for qlat, qlon in qs:
+            if qlat is None or qlon is None:
+                continue
+            dy = qlat - clat
+            dx = (qlon - clon) * f
+            if not _KM_PER_DEG * math.sqrt(dx * dx + dy * dy) > FAR_KM:
+                return False
+    return True
 
 
 def _spread(places: list[Place]) -> float:

@@ -178,8 +178,9 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
     coords = [(j, q.lat, q.lon) for j, q in anchors]
     for i, scored in base.items():
         best, best_s = None, -1e9
+        others = [(y, x) for j, y, x in coords if j != i and y is not None and x is not None]
         for p, s in scored:
-            s += W_NEAR * math.exp(-_nearest(p, coords, i) / 30.0)
+            s += W_NEAR * math.exp(-_nearest_of(p, others) / 30.0)
             if s > best_s:
                 best, best_s = p, s
         chosen[i] = best
@@ -198,6 +199,25 @@ def _nearest(p: Place, anchors: list[tuple[int, float | None, float | None]], i:
     for j, qlat, qlon in anchors:
         if j == i or qlat is None or qlon is None:
             continue  # (1e9: never below the default)
+        dy = qlat - plat
+        dx = (qlon - plon) * c
+        r = dx * dx + dy * dy
+        if r < best or best < 0:
+            best = r
+    if best < 0:
+        return 1e9
+    return min(1e9, _KM_PER_DEG * math.sqrt(best))
+
+
+def _nearest_of(p: Place, anchors: list[tuple[float, float]]) -> float:
+    """:func:`_nearest` over anchors already filtered (the item's own and those without
+    coordinates left out): the same arithmetic, one pass."""
+    plat, plon = p.lat, p.lon
+    if plat is None or plon is None:
+        return 1e9
+    c = math.cos(math.radians(plat))
+    best = -1.0
+    for qlat, qlon in anchors:
         dy = qlat - plat
         dx = (qlon - plon) * c
         r = dx * dx + dy * dy
