@@ -4,8 +4,8 @@ Each snippet becomes an English Document with no publication date; its predicted
 sub_event_type of the extractor's main event (the lead event: told first, then the most
 confident; ``runner.main_event``), or "no event" when it yields none. Gold labels map to spec
 sub-event types through ``rasad/data/acled_mapping.yaml``: the 25 ACLED classes to their
-sub-type, the 5 classes the task added outside ACLED (DIPLO, MAN_MADE_DISASTER, NATURAL_DISASTER, ORG_CRIME, ATTRIB) to
-"no event" — predicting no event for those is right.
+sub-type, the 5 classes the task added outside ACLED (DIPLO, MAN_MADE_DISASTER,
+NATURAL_DISASTER, ORG_CRIME, ATTRIB) to "no event" — predicting no event for those is right.
 
 How the F1s are computed (this differs from the shared task, which scored all 30 classes):
 
