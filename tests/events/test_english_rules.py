@@ -99,6 +99,11 @@ disrupted_weapons_use | Police spotted a roadside bomb near the market and defus
 # curfews, states of emergency, coups: "other", when nothing else is told
 other | The authorities imposed a curfew on the city of Kirkuk on Tuesday.
 other | The president declared a state of emergency in the capital.
+# officials and clerics shot dead are civilians attacked; protesters acting violently
+attack | Gunmen shot dead a local official outside his home in Kirkuk.
+violent_demonstration | Students protesting in Erbil attacked the office of the ruling party.
+# a handover under a deal is the transfer of the place
+non_violent_transfer_of_territory | Under a deal with the government, the rebels handed over the town of Busra.
 """
 CASES = [tuple(x.strip() for x in ln.split("|")) for ln in TABLE.splitlines() if "|" in ln]
 
@@ -117,6 +122,7 @@ def test_sub_event_type_of_an_english_sentence(sub: str, text: str) -> None:
         "The finance ministry published its quarterly budget figures on Monday.",
         "A bus overturned on the Hama road, and the drivers involved were questioned about speeding.",
         "A chlorine leak at a water treatment plant in Basra sent dozens to hospital.",
+        "The navy test-fired a new anti-ship missile off the coast on Tuesday.",
     ],
 )
 def test_routine_non_conflict_text_yields_no_event(text: str) -> None:

@@ -28,7 +28,7 @@ ABSORBS = {
     # the fight for a place, or the column that entered it, is its capture
     "government_regains_territory": {"armed_clash", "change_to_group_activity"},
     "non_state_actor_overtakes_territory": {"armed_clash", "change_to_group_activity"},
-    "non_violent_transfer_of_territory": {"armed_clash", "change_to_group_activity"},
+    "non_violent_transfer_of_territory": {"armed_clash", "change_to_group_activity", "agreement"},
     "suicide_bomb": {"remote_explosive_landmine_ied", "armed_clash"},
     "disrupted_weapons_use": {
         "remote_explosive_landmine_ied",
