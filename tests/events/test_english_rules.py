@@ -103,7 +103,7 @@ other | The president declared a state of emergency in the capital.
 attack | Gunmen shot dead a local official outside his home in Kirkuk.
 violent_demonstration | Students protesting in Erbil attacked the office of the ruling party.
 # a handover under a deal is the transfer of the place
-non_violent_transfer_of_territory | Under a deal with Damascus, the rebels handed over the town of Busra.
+non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
 CASES = [tuple(x.strip() for x in ln.split("|")) for ln in TABLE.splitlines() if "|" in ln]
 
