@@ -235,3 +235,10 @@ def test_a_place_recaptured_from_insurgents_with_no_gainer_named_is_regained_by_
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         ("government_regains_territory", None, "ISIS")
     ]
+
+
+def test_a_claim_of_responsibility_and_deployed_air_defences_are_no_new_attack() -> None:
+    text = "The group claimed responsibility for the car bombing in a statement on Telegram."
+    assert main_sub(text) == "none"
+    assert main_sub("Russia deployed air defences near Qamishli airport.") == "change_to_group_activity"
+    assert main_sub("Russia deployed fighter jets to Qamishli airport.") == "change_to_group_activity"
