@@ -242,3 +242,22 @@ def test_a_claim_of_responsibility_and_deployed_air_defences_are_no_new_attack()
     assert main_sub(text) == "none"
     assert main_sub("Russia deployed air defences near Qamishli airport.") == "change_to_group_activity"
     assert main_sub("Russia deployed fighter jets to Qamishli airport.") == "change_to_group_activity"
+
+
+def test_a_grenade_blast_is_a_grenade_and_gas_rockets_are_the_chemical_attack() -> None:
+    assert main_sub("A grenade exploded outside a shop in Kirkuk, wounding two people.") == "grenade"
+    evs = run(
+        "Rockets hit the town of Kabani on Tuesday. Doctors said the rockets carried chlorine gas, "
+        "and dozens suffered breathing problems in Kabani.",
+        "en",
+    )
+    assert {e.sub_event_type for e in evs} == {"chemical_weapon"}
+
+
+def test_an_industrial_explosion_is_no_attack() -> None:
+    assert run("An explosion at a transformer in Basra cut power to several districts.", "en") == []
+
+
+def test_weapons_seized_from_drug_smugglers_are_police_work() -> None:
+    assert run("Police seized a cache of pistols from a gang of drug smugglers in Basra.", "en") == []
+    assert main_sub("Iraqi forces seized a weapons cache left by ISIS near Tikrit.") == "disrupted_weapons_use"

@@ -21,6 +21,9 @@ PROTEST_ABSORBS = frozenset(
     {"looting_property_destruction", "abduction_forced_disappearance", "attack", "arrests", "armed_clash"}
 )
 HEADLINE_TOLL_RULES = frozenset({"ar.killed", "en.killed"})
+# rockets and shells are how chemical agents are most often delivered ("rockets carrying
+# chlorine"); air raids on a town hit by gas are usually told as raids of their own
+CHEMICAL_MEANS = frozenset({"shelling_artillery_missile_attack"})
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 CO_EVENT_RULES = frozenset({"ar.clash.ground", "territory.transient"})
 # in one sentence, at one place, the key type explains (absorbs) the listed ones
@@ -110,6 +113,14 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 break
         if not absorbed:
             keep.append(c)
+    # a chemical attack told in the report: the shells or rockets at its place are that attack
+    chem = {_key(c) for c in keep if c.sub == "chemical_weapon"}
+    if chem:
+        keep = [
+            c
+            for c in keep
+            if not (c.sub in CHEMICAL_MEANS and _key(c) in chem)
+        ]
     # a headline repeats the report: its events go when the body tells the same kind of event
     body_fams = {family(c.sub) for c in keep if not c.headline}
     # a headline's bare toll ("Bomb kills civilians in X") is the body's violent event at X
