@@ -260,4 +260,5 @@ def test_an_industrial_explosion_is_no_attack() -> None:
 
 def test_weapons_seized_from_drug_smugglers_are_police_work() -> None:
     assert run("Police seized a cache of pistols from a gang of drug smugglers in Basra.", "en") == []
-    assert main_sub("Iraqi forces seized a weapons cache left by ISIS near Tikrit.") == "disrupted_weapons_use"
+    text = "Iraqi forces seized a weapons cache left by ISIS near Tikrit."
+    assert main_sub(text) == "disrupted_weapons_use"
