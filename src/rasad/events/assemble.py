@@ -213,8 +213,9 @@ def candidates(ctx: Context) -> list[Candidate]:
             sub = "air_drone_strike"
         if sub == "peaceful_protest":
             roles.actor2 = None
-        if sub == "excessive_force_against_protesters" and roles.actor1 == "PROTESTERS" and roles.actor2:
-            roles.actor1, roles.actor2 = roles.actor2, "PROTESTERS"  # the force acts on the protesters
+        if sub == "excessive_force_against_protesters" and roles.actor1 == "PROTESTERS":
+            # the force acts on the protesters (who used it may not be named)
+            roles.actor1, roles.actor2 = roles.actor2, "PROTESTERS"
         _turkish_backed(ctx, roles)
         if sub == "arrests" and roles.actor2 in (None, "CIVILIANS") and _armed_detainees(ctx, hit):
             roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1) or roles.actor2, "detainees"
