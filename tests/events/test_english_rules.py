@@ -123,6 +123,7 @@ def test_sub_event_type_of_an_english_sentence(sub: str, text: str) -> None:
         "A bus overturned on the Hama road, and the drivers involved were questioned about speeding.",
         "A chlorine leak at a water treatment plant in Basra sent dozens to hospital.",
         "The navy test-fired a new anti-ship missile off the coast on Tuesday.",
+        "An explosion at a fuel station in Basra killed two workers on Monday.",
     ],
 )
 def test_routine_non_conflict_text_yields_no_event(text: str) -> None:
