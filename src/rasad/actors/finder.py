@@ -56,7 +56,8 @@ class Prepared:
 
 
 # maximal runs of whitespace and quotes, except a lone space after a word (kept as it is)
-_RUN = re.compile(r"[\s\"']{2,}|[^\S ]|[\"']|^ ")
+# (the lookahead, true before every match, lets the engine skip ahead to a candidate char)
+_RUN = re.compile(r"(?=[\s\"'])(?:[\s\"']{2,}|[^\S ]|[\"']|^ )")
 _WS = re.compile(r"\s")
 
 

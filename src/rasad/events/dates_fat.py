@@ -19,7 +19,8 @@ from datetime import date
 
 from rasad.events.context import Context, Span
 from rasad.events.rules import load_cues
-from rasad.events.triggers import TriggerHit, has_cue, padded_cues, tokens_after, tokens_before, word_has_cue
+from rasad.events.scope_lists import cue_index
+from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before, word_has_cue
 from rasad.model import DateMention, NumberMention, PlaceMention
 
 
@@ -175,8 +176,8 @@ def fatalities_for(
     s_lo, s_hi = ctx.sentence_of(hit.start)
     nums = _killed_numbers(ctx, s_lo, s_hi)
     # a toll told after "بعد / إثر / after" belongs to that other (earlier) event
-    links = [ctx.t.find(w, hit.end, s_hi) for w in padded_cues(load_cues()["prior_event_links"])]
-    link = min((i for i in links if i >= 0), default=s_hi)
+    links = cue_index(ctx, "prior_event_links").firsts(hit.end, s_hi)  # (cue, ctx.t.find(cue, ...))
+    link = min((i for _k, i in links), default=s_hi)
     if hit.event == "territory" and has_cue(tokens_after(ctx.t, link, 3, s_hi)[1:], cues["fighting"]):
         link = s_hi  # "سيطرت على X بعد معارك أسفرت عن مقتل 12": the battles that took X (user trial)
     nums = [x for x in nums if x[0] < link or x[0] < hit.start]

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from rasad.events.context import Context, Span
 from rasad.events.rules import _norm_list, _read_yaml, load_cues
-from rasad.events.triggers import TriggerHit, has_cue, tokens_after, tokens_before
+from rasad.events.triggers import TriggerHit, cue_words, has_cue, tokens_after, tokens_before
 from rasad.model import ActorMention
 
 NON_AGENTS = frozenset({"CIVILIANS", "PROTESTERS"})
@@ -149,20 +150,39 @@ def opponents(ctx: Context, code: str | None) -> list[str]:
 
 
 def _adjective_actor(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
-    cues = load_cues()
     words = tokens_after(ctx.t, hit.end, 2, hi) + tokens_before(ctx.t, hit.start - len(hit.prefix), 1)
-    for code, adjs in cues["actor_adjectives"].items():
-        if has_cue(words, adjs):
-            return code
-    return None
+    return _adjective_code(words)
 
 
 def _nationality_after(ctx: Context, sp: Span[ActorMention]) -> str | None:
-    words = tokens_after(ctx.t, sp.end, 1)
-    for code, adjs in load_cues()["actor_adjectives"].items():
-        if has_cue(words, adjs):
-            return code
-    return None
+    return _adjective_code(tokens_after(ctx.t, sp.end, 1))
+
+
+def _adjective_code(words: list[str]) -> str | None:
+    """The first actor (in cues.yaml order) one of whose adjectives is among ``words``."""
+    table: dict[str, tuple[str, ...]] = load_cues()["actor_adjectives"]
+    if _ADJ_TABLE[0] is not table:
+        _ADJ_TABLE[:] = [table, _adjective_table(table)]
+    first = _ADJ_TABLE[1]
+    if first is None:  # (a phrase among the adjectives: one list at a time)
+        return next((code for code, adjs in table.items() if has_cue(words, adjs)), None)
+    best = min((first[w] for w in words if w in first), default=None)
+    return None if best is None else best[1]
+
+
+_ADJ_TABLE: list[Any] = [None, None]  # the adjectives table and its look-up (built on first use)
+
+
+def _adjective_table(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[int, str]] | None:
+    """Every spelling of each one-word adjective -> (rank, actor) of the first actor it names
+    (``w in cue_words(adjs)`` is ``has_cue([w], adjs)``); None when an adjective is a phrase."""
+    out: dict[str, tuple[int, str]] = {}
+    for k, (code, adjs) in enumerate(table.items()):
+        if any(" " in a for a in adjs):
+            return None
+        for w in cue_words(adjs):
+            out.setdefault(w, (k, code))
+    return out
 
 
 def _target_head(ctx: Context, sp: Span[ActorMention]) -> bool:

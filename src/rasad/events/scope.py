@@ -17,14 +17,13 @@ from typing import Any
 from rasad.events.context import Context, Span
 from rasad.events.placeref import ADMIN_KINDS, PlaceChoice, is_frame, place_key
 from rasad.events.rules import load_cues
-from rasad.events.scope_lists import conjunct_frames, contains, span_memo
+from rasad.events.scope_lists import conjunct_frames, contains, cue_index, span_memo
 from rasad.events.scope_lists import dateline as _dateline
 from rasad.events.triggers import (
     TriggerHit,
     _strip_clitics,
     cue_words,
     has_cue,
-    padded_cues,
     tokens_after,
     tokens_before,
 )
@@ -299,39 +298,37 @@ def _descriptor(ctx: Context, prev_end: int, sp: Span[PlaceMention]) -> bool:
 
 
 def _clause_start(ctx: Context, hit: TriggerHit, s_lo: int) -> int:
-    cues = load_cues()
     lo = s_lo
-    for c in padded_cues(cues["clause_boundaries"]):
-        i = ctx.t.rfind(c, s_lo, hit.start)
-        if i >= 0:
-            lo = max(lo, i + 1)
+    i = cue_index(ctx, "clause_boundaries").last_start(s_lo, hit.start)
+    if i >= 0:
+        lo = max(lo, i + 1)
     return max(lo, _link_start(ctx, hit, lo))
 
 
 def _link_start(ctx: Context, hit: TriggerHit, lo: int) -> int:
     """ "[main clause], وذلك بعد ساعات من هجوم": an earlier event told after a link word takes
     no place from the main clause before it; where that link starts (else ``lo``)."""
-    for c in padded_cues(load_cues()["prior_event_links"]):
-        i = ctx.t.rfind(c, max(lo, hit.start - 40), hit.start)
-        if i >= 0:
-            lo = max(lo, i + 1)
+    i = cue_index(ctx, "prior_event_links").last_start(max(lo, hit.start - 40), hit.start)
+    if i >= 0:
+        lo = max(lo, i + 1)
     return lo
 
 
 def scope_end(ctx: Context, hit: TriggerHit, hi: int) -> int:
     """Where the trigger's clause ends: ``hi`` or an earlier clause boundary word."""
-    cues = load_cues()
     end = hi
-    for c in padded_cues(cues["clause_boundaries"]):
-        i = ctx.t.find(c, hit.end, end)
-        if i >= 0:
+    # (each cue in the list's order: ``ctx.t.find(c, hit.end, end)``, the end moving back)
+    bounds = cue_index(ctx, "clause_boundaries")
+    for k, i in bounds.firsts(hit.end, end):
+        if i + bounds.lens[k] <= end:
             end = i
     # "... after [its storming of] X": a link word followed closely by another event trigger
     starts = [h.start for h in ctx.hits_in(hit.end + 1, end) if not h.observation]
     if starts:  # (no trigger after the hit: no link word moves the end)
-        for c in padded_cues(cues["prior_event_links"]):
-            i = ctx.t.find(c, hit.end, end)
-            if i >= 0 and any(i < st <= i + len(c) + 38 for st in starts):
+        links = cue_index(ctx, "prior_event_links")
+        for k, i in links.firsts(hit.end, end):
+            n = links.lens[k]
+            if i + n <= end and any(i < st <= i + n + 38 for st in starts):
                 end = i
     # "...، وهي ثاني قاعدة تنشئها": an apposition describes what was told, names no new place
     for c in ("، وهي ", "، وهو ", ", which is "):

@@ -3,10 +3,12 @@ places that only contain the places of a list; dateline places (never an event p
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasad.events.context import Context, Span
 from rasad.events.placeref import ADMIN_KINDS, PlaceChoice
 from rasad.events.rules import load_cues
-from rasad.events.triggers import has_cue
+from rasad.events.triggers import has_cue, padded_cues
 from rasad.model import PlaceMention
 
 
@@ -100,3 +102,54 @@ def _dateline_now(ctx: Context, sp: Span[PlaceMention]) -> bool:
             return True
     # "MOSUL — ...", "كركوك - ..."
     return "—" in nxt[:25] or " - " in nxt[:6] or " – " in nxt[:6]
+
+
+class CueIndex:
+    """Where each padded cue (`` w ``) of one list occurs in one document's text: answers
+    ``t.find(c, a, b)`` / ``t.rfind(c, a, b)`` for all the cues of the list at once."""
+
+    __slots__ = ("lens", "occ", "starts")
+
+    def __init__(self, t: str, padded: tuple[str, ...]) -> None:
+        occ: list[tuple[int, int]] = []  # (start, cue index), every occurrence (overlaps too)
+        for k, c in enumerate(padded):
+            i = t.find(c)
+            while i >= 0:
+                occ.append((i, k))
+                i = t.find(c, i + 1)
+        occ.sort()
+        self.occ = occ
+        self.starts = [s for s, _k in occ]
+        self.lens = [len(c) for c in padded]
+
+    def firsts(self, a: int, b: int) -> list[tuple[int, int]]:
+        """(cue index, ``t.find(cue, a, b)``) for each cue found, in the order of the list."""
+        out: dict[int, int] = {}
+        occ, lens = self.occ, self.lens
+        for j in range(bisect_left(self.starts, a), len(occ)):
+            s, k = occ[j]
+            if s >= b:
+                break
+            if k not in out and s + lens[k] <= b:
+                out[k] = s  # (the earliest start of a cue has its earliest end too)
+        return sorted(out.items())
+
+    def last_start(self, a: int, b: int) -> int:
+        """``max(t.rfind(cue, a, b) for cue in the list)`` (-1 when none is found)."""
+        occ, lens = self.occ, self.lens
+        for j in range(bisect_left(self.starts, b) - 1, -1, -1):
+            s, k = occ[j]
+            if s < a:
+                break
+            if s + lens[k] <= b:
+                return s
+        return -1
+
+
+def cue_index(ctx: Context, name: str) -> CueIndex:
+    """The (per-document) :class:`CueIndex` of the padded cue list ``name`` of cues.yaml."""
+    key = "scope.cue_index." + name
+    got = ctx.extra.get(key)
+    if got is None:
+        got = ctx.extra[key] = CueIndex(ctx.t, padded_cues(load_cues()[name]))
+    return got

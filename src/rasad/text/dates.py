@@ -23,6 +23,7 @@ an expression that says so (العام الماضي، منذ أشهر): history 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -81,6 +82,9 @@ class _Lex:
     patterns: list[tuple[str, re.Pattern[str]]]
     anchors: Any  # Aho-Corasick automaton of the words every date expression contains
     needs: list[frozenset[str]]  # per pattern: anchor classes a window must hold for a match
+    # per pattern: words one of which every match holds as written (None: no such list); a
+    # window that holds none of them is not searched with that pattern
+    literals: list[Any]  # Aho-Corasick automaton of those words, or None
 
 
 W = r"(?<![^\W\d_])"  # no letter before
@@ -161,6 +165,14 @@ def _lex() -> _Lex:
     needs = [frozenset(x) for x in ("hd", "md", "md", "d", "d", "m", "m", "w", "w", "w", "w",
                                     "s", "s", "a", "r", "d", "")]
     assert len(needs) == len(patterns)
+    past_words: tuple[str, ...] = tuple(sorted({match_key(w) for w in d["past_markers"]["ar"]}))
+    lit_words: list[tuple[str, ...] | None] = [None] * len(patterns)
+    assert [patterns[k][0] for k in (6, 9, 10, 16)] == ["month_last", "weekday", "weekday", "block"]
+    lit_words[6] = ("last", "past")  # month_last: "last" or "this past"
+    lit_words[9] = past_words  # weekday + a past marker
+    lit_words[10] = tuple(sorted({match_key(w) for w in d["weekdays"]["en"]}))  # English weekdays
+    lit_words[16] = tuple(sorted(set(not_dates)))  # block: one of the not-dates as written
+    literals = [_automaton(ws) if ws else None for ws in lit_words]
     bg_days = int(ago.get("background_after_days", 14))
     classes: dict[str, set[str]] = {}
     for cls, words in (("m", months), ("h", hijri), ("w", weekdays), ("r", rel), ("s", ("منذ", "قبل")),
@@ -171,7 +183,31 @@ def _lex() -> _Lex:
     for word, cls_set in classes.items():
         anchors.add_word(word, (len(word), frozenset(cls_set - {""})))
     anchors.make_automaton()
-    return _Lex(months, hijri, weekdays, rel, units, duals, bg_days, patterns, anchors, needs)
+    return _Lex(months, hijri, weekdays, rel, units, duals, bg_days, patterns, anchors, needs, literals)
+
+
+def _automaton(words: tuple[str, ...]) -> Any:
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+def _holding(t: str, spans: list[tuple[int, int]], auto: Any) -> list[tuple[int, int]]:
+    """The ``spans`` of ``t`` that hold a whole word of ``auto``."""
+    occ = sorted((end - n + 1, end + 1) for end, n in auto.iter(t))
+    if not occ:
+        return []
+    out = []
+    for ws, we in spans:
+        k = bisect_left(occ, (ws, 0))
+        while k < len(occ) and occ[k][0] < we:
+            if occ[k][1] <= we:
+                out.append((ws, we))
+                break
+            k += 1
+    return out
 
 
 _DIGITS = re.compile(r"\d+")
@@ -327,8 +363,11 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
     years = None if published is not None else {int(y) for y in _YEAR.findall(t)}
     found: list[tuple[int, int, date | None, int | None, str]] = []
     windows = _windows(t, lex)
-    for (kind, rx), need in zip(lex.patterns, lex.needs, strict=True):
-        for m in (m for ws, we, cls in windows if need <= cls for m in rx.finditer(t, ws, we)):
+    for (kind, rx), need, lits in zip(lex.patterns, lex.needs, lex.literals, strict=True):
+        spans = [(ws, we) for ws, we, cls in windows if need <= cls]
+        if lits is not None and spans:  # (a match lies inside its window: the literal too)
+            spans = _holding(t, spans, lits)
+        for m in (m for ws, we in spans for m in rx.finditer(t, ws, we)):
             res = _resolve(kind, m, lex, published, lang)
             if res is None:
                 continue
