@@ -306,3 +306,10 @@ def test_a_curfew_is_an_other_development_only_when_nothing_else_is_told():
     evs = run("سيطرت فصائل المعارضة على مدينة سراقب بعد معارك مع قوات النظام، وأعلنت حظر التجوال فيها.")
     assert "other" not in {e.sub_event_type for e in evs}
     assert run("رفعت السلطات حظر التجوال عن مدينة كركوك اليوم.") == []
+
+
+def test_generic_forces_take_the_country_of_the_places_when_no_cue_says():
+    evs = run("Security forces raided a house in Zakho and arrested two suspects.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("arrests", "IRQ_GOV")]
+    evs = run("Security forces raided a house in Saraqib and arrested two suspects.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("arrests", "SYR_GOV")]

@@ -119,10 +119,11 @@ def _resolve(prep: Prepared, hits: list[Hit], doc_country: str | None, lex: Acto
 
 
 def find_all_actors(text: str, lang: str, lexicon: ActorLexicon | None = None,
-                    country: str | None = None) -> list[ActorMention]:
-    """Named actors and resolved anaphors together (find_actors + resolve_anaphora, one scan)."""
+                    country: str | None = None, fallback_country: str | None = None) -> list[ActorMention]:
+    """Named actors and resolved anaphors together (find_actors + resolve_anaphora, one scan).
+    ``fallback_country`` decides generic names ("security forces") when the text has no cue."""
     lex = lexicon or load_actors()
-    prep, hits, doc_country = scan(text, lang, lex, country, anaphors=True)
+    prep, hits, doc_country = scan(text, lang, lex, country, anaphors=True, fallback_country=fallback_country)
     explicit = mentions_from_hits(prep, hits, doc_country)
     return _resolve(prep, hits, doc_country, lex, explicit)
 

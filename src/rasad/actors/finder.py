@@ -406,8 +406,11 @@ def document_country(text: str, lang: str = "ar", lexicon: ActorLexicon | None =
 
 
 def scan(text: str, lang: str, lexicon: ActorLexicon | None = None, country: str | None = None,
-         anaphors: bool = False) -> tuple[Prepared, list[Hit], str | None]:
-    """Prepared text, chosen hits (support-dropped ones removed) and the document country."""
+         anaphors: bool = False,
+         fallback_country: str | None = None) -> tuple[Prepared, list[Hit], str | None]:
+    """Prepared text, chosen hits (support-dropped ones removed) and the document country
+    (``country`` if given, else from the text's cues, else ``fallback_country``: e.g. the
+    country of the places the geoparser resolved)."""
     lex = lexicon or load_actors()
     prep = prepare(text)
     kinds = {"alias", "country", "blocker"} | ({"anaphor"} if anaphors else set())
@@ -422,7 +425,7 @@ def scan(text: str, lang: str, lexicon: ActorLexicon | None = None, country: str
         _extend(prep, h, lex)
     _mark_support(prep, hits, lex, lang)
     if country is None:
-        country = document_country(text, lang, lex, prep)
+        country = document_country(text, lang, lex, prep) or fallback_country
     return prep, [h for h in hits if not h.dropped], country
 
 

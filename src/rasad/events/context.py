@@ -200,15 +200,28 @@ def build_context(doc: Document, full: bool = False) -> Context:
     find_all_actors = _api("rasad.actors", "find_all_actors")
     find_dates = _api("rasad.text.dates", "find_dates")
     find_places = _api("rasad.places.geoparser", "find_places")
-    ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang), o2n)
-    ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
     places = _safe(ctx, "places", find_places, text, lang)
     ctx.places = _spans([p for p in places if not _not_a_place(p, lang)], o2n)
+    country = _places_country(ctx.places)
+    ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang, None, None, country), o2n)
+    ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
     if lang == "ar":
         _direction_frames(ctx)
     else:
         _english_frames(ctx)
     return ctx
+
+
+def _places_country(places: list[Span[PlaceMention]]) -> str | None:
+    """Syria or Iraq, when the resolved places of the text lie mostly in one of them: the
+    country of its generic actor names ("the police", "security forces") when no cue says."""
+    counts = Counter(
+        sp.m.place.country for sp in places if sp.m.place is not None and sp.m.place.country in ("SY", "IQ")
+    )
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return top if not rest or n > rest[0][1] else None
 
 
 def _english_frames(ctx: Context) -> None:
