@@ -212,3 +212,9 @@ def test_a_governorate_seat_beats_a_neighbourhood_of_the_same_name(shipped: Any)
     ms = find_places("Clashes were reported in Daraa, in Al-Suwaidaa and in Quneitra.", "en", shipped)
     got = {m.name: m.place.admin1 if m.place else None for m in ms}
     assert got == {"Daraa": "Dar'a", "Al-Suwaidaa": "As-Sweida", "Quneitra": "Quneitra"}
+
+
+def test_two_latin_words_matched_apart_that_spell_a_listed_name_are_that_place():
+    # "Kafr Nabl" is listed as "Kafr Nobol": not the village "Kafr" and the town "Nubl"
+    ms = find_places("Troops recaptured the town of Kafr Nabl from rebels on Sunday.", "en")
+    assert [(m.name, m.place.name_en if m.place else None) for m in ms] == [("Kafr Nabl", "Kafr Nobol")]

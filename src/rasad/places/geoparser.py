@@ -38,7 +38,15 @@ from rasad.places.matcher import (
     token_stems,
     tokenize,
 )
-from rasad.places.mention import Cand, _clitic_len, _hit_mention, _latin_runs, _major, _noun_at
+from rasad.places.mention import (
+    Cand,
+    _clitic_len,
+    _hit_mention,
+    _latin_runs,
+    _major,
+    _noun_at,
+    _skeleton_pairs,
+)
 from rasad.places.resolve import _KM_PER_DEG, STRICT_KINDS, Item, km, resolve
 from rasad.places.unlisted import lists, nouns
 
@@ -322,7 +330,7 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
     ms = [_hit_mention(h, toks, gazetteer) for h in select_longest(hits)]
     _hay_candidates(ms, idx)
     ms = [m for m in ms if not m.never or _named_by_noun(toks, m)]
-    ms = _latin_runs(toks, ms)
+    ms = _skeleton_pairs(toks, _latin_runs(toks, ms), idx)
     ms = _quoted(toks, ms)
     start_at = {m.t0: m for m in ms}
     ms += nouns(toks, ms, start_at)

@@ -10,7 +10,7 @@ from typing import Any
 
 from rasad.model import Place
 from rasad.places.frames import FrameHit
-from rasad.places.lexicon import PROCLITICS, is_arabic, lexicon, strip_article
+from rasad.places.lexicon import PROCLITICS, is_arabic, latin_key, lexicon, strip_article
 from rasad.places.matcher import Hit, KeyInfo, Tokens
 from rasad.places.names import latin_name_span, name_end
 from rasad.places.resolve import _seat
@@ -167,6 +167,37 @@ def _latin_runs(toks: Tokens, ms: list[Cand]) -> list[Cand]:
             continue
         s = s + 1 if toks.words[s] in ("al", "el") else s
         out.append(Cand(s, e, "latin.run"))
+    return out
+
+
+def _skeleton_pairs(toks: Tokens, ms: list[Cand], idx: Any) -> list[Cand]:
+    """Two capitalised Latin words each matched alone ("Kafr" + "Nabl") that together spell a
+    listed two-word name in another transliteration ("Kafr Nobol"): one mention of that place."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        b = ms[i + 1] if i + 1 < len(ms) else None
+        if (
+            b is not None
+            and a.hit is not None
+            and b.hit is not None
+            and a.hit.info.latin
+            and b.hit.info.latin
+            and a.t0 == a.t1
+            and b.t0 == b.t1 == a.t1 + 1
+            and toks.upper[a.t0]
+            and toks.upper[b.t0]
+            and toks.space_gap(b.t0)
+        ):
+            key = f"{latin_key(toks.words[a.t0])} {latin_key(toks.words[b.t0])}"
+            places = [p for p in idx.by_skeleton(key) if p.kind != "country"]
+            if places:
+                out.append(Cand(a.t0, b.t1, "latin.skeleton_pair", cands=places))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
