@@ -84,7 +84,14 @@ def main() -> int:
     words_en = {w: zipf_frequency(w, "en") for w in top_n_list("en", a.top_words) if w.isalpha()}
     rows = sorted(((k, z, "ar") for k, z in ar.items() if z >= a.min_zipf), key=lambda r: -r[1])
     rows += sorted(((k, z, "en") for k, z in en.items() if z >= a.min_zipf), key=lambda r: -r[1])
-    rows += sorted(((k, z, "en_word") for k, z in words_en.items() if z >= 4.0), key=lambda r: -r[1])
+    # and rarer English words that some listed name is also written as ("Furious" ~ a village's
+    # key): a capitalised word opening a sentence is no evidence of a name
+    from rasad.places.lexicon import latin_key
+    from rasad.places.matcher import name_index
+
+    latin_keys = {info.key for info in name_index(gaz).infos if info.latin and " " not in info.key}
+    keep = {k: z for k, z in words_en.items() if z >= 4.0 or (z >= 3.0 and latin_key(k) in latin_keys)}
+    rows += sorted(((k, z, "en_word") for k, z in keep.items()), key=lambda r: -r[1])
     with a.out.open("w", encoding="utf-8") as f:
         f.write("# Common Arabic words and gazetteer names that are also common words\n")
         f.write(f"# (scripts/build_place_common_words.py, wordfreq Zipf frequencies, min {a.min_zipf}).\n")

@@ -218,3 +218,11 @@ def test_two_latin_words_matched_apart_that_spell_a_listed_name_are_that_place()
     # "Kafr Nabl" is listed as "Kafr Nobol": not the village "Kafr" and the town "Nubl"
     ms = find_places("Troops recaptured the town of Kafr Nabl from rebels on Sunday.", "en")
     assert [(m.name, m.place.name_en if m.place else None) for m in ms] == [("Kafr Nabl", "Kafr Nobol")]
+
+
+def test_an_english_word_opening_a_sentence_is_no_place_but_a_listed_name_is():
+    # "Furious" is written like the key of a village (Al-Faris); "Aleppo" is the listed name itself
+    ms = find_places("Furious residents blocked the road in Basra on Friday.", "en")
+    assert [m.name for m in ms] == ["Basra"]
+    ms = find_places("Aleppo saw clashes on Friday. Mosul was calm.", "en")
+    assert [m.name for m in ms] == ["Aleppo", "Mosul"]

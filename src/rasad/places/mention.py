@@ -55,6 +55,20 @@ COMMON_MINOR, COMMON_MAJOR = 4.0, 5.3
 COMMON_OPENED_ITEM = 4.6  # a definite item of a list a place noun opens ("ناحيتي الصبورة والسعن")
 COMMON_SITE_NAME = 4.5  # after a site noun ("حقل العمر" is found as a gazetteer name first)
 COMMON_EN_WORD = 4.0  # an English word this frequent is no place name by itself
+COMMON_EN_INITIAL = 3.0  # ... nor this frequent when it opens a sentence (its capital says nothing)
+
+
+def _listed_as(word: str, cands: list[Place]) -> bool:
+    """Some candidate's English name is this very word ("aleppo"), not a variant spelling."""
+    return any((p.name_en or "").lower() == word for p in cands)
+
+
+def _sentence_initial(toks: Tokens, i: int) -> bool:
+    """Token ``i`` opens the text or a sentence (only a full stop, ! or ? and spaces before it)."""
+    if i == 0:
+        return True
+    g = toks.gaps[i].strip()
+    return bool(g) and g[-1] in ".!?\n"
 COMMON_LIST_ITEM, COMMON_NOUN_NAME = 3.75, 4.0  # names no list has may not be words this frequent
 
 
@@ -110,8 +124,13 @@ def _hit_mention(h: Hit, toks: Tokens, gaz: Any) -> Cand:
         w = w[:-2] if w.endswith("'s") else w
         if not toks.upper[h.t0] or (h.t0 == h.t1 and w in lex.never_en):
             m.never = True
-        elif h.t0 == h.t1 and lex.common_en_words.get(w, 0.0) >= COMMON_EN_WORD:
-            m.weak = m.common = True  # "Live", "Both", "Amid" at the start of a sentence
+        # (a sentence opener is judged more strictly unless it is the listed name itself: "Aleppo")
+        elif h.t0 == h.t1 and lex.common_en_words.get(w, 0.0) >= (
+            COMMON_EN_INITIAL
+            if _sentence_initial(toks, h.t0) and not _listed_as(w, cands)
+            else COMMON_EN_WORD
+        ):
+            m.weak = m.common = True  # "Live", "Both", "Amid"; "Furious" opening a sentence
         elif key in lex.weak_en or (h.t0 == h.t1 and len(key) < 4) or \
                 lex.common_en.get(key, 0.0) >= (COMMON_MAJOR if facts["major"] else COMMON_MINOR):
             m.weak = True
