@@ -132,3 +132,14 @@ def test_export_formats(db: Path, tmp_path: Path):
     assert len(lines) == 3 and json.loads(lines[0])["sub_event_type"] == "government_regains_territory"
     snap = json.loads((tmp_path / "c.geojson").read_text(encoding="utf-8"))
     assert [f["properties"]["controller"] for f in snap["features"]] == ["SYR_GOV"]
+
+
+def test_control_geojson_defaults_to_the_timelines_last_date(db: Path, tmp_path: Path):
+    from rasad.outputs.map_common import timeline_span
+
+    run("control", "build", "--no-observations", "--db", str(db))
+    out = tmp_path / "c.geojson"
+    run("export", "--format", "control-geojson", "--out", str(out), "--db", str(db))
+    with Store(db) as st:
+        last = timeline_span(list(st.iter_control()), st.iter_events())[1]
+    assert json.loads(out.read_text(encoding="utf-8"))["date"] == last.isoformat()

@@ -321,7 +321,9 @@ def corrections_cmd(db: Path = DB_OPT) -> None:
 def export_cmd(
     fmt: str = typer.Option(..., "--format", help=" | ".join(FORMATS)),
     out: Path = typer.Option(..., "--out", help="Output file."),
-    day: str | None = typer.Option(None, "--date", help="control-geojson: the day (default: latest)."),
+    day: str | None = typer.Option(
+        None, "--date", help="control-geojson: the day (default: the timeline's last date, as `rasad run`)."
+    ),
     db: Path = DB_OPT,
 ) -> None:
     """Export events (JSON Lines, ACLED-style CSV, GeoJSON) or control (CSV, GeoJSON snapshot)."""
@@ -335,7 +337,11 @@ def export_cmd(
             if fmt == "control-csv":
                 n = control_csv.write_control_csv(ivs, out)
             else:
-                n = geojson.write_control_geojson(ivs, out, _day(day, "--date"))
+                from rasad.outputs.map_common import timeline_span
+
+                # the same default day as `rasad run` and `rasad map`: the timeline's last date
+                the_day = _day(day, "--date") or timeline_span(ivs, store.iter_events())[1]
+                n = geojson.write_control_geojson(ivs, out, the_day)
         else:
             events = list(store.iter_events())
             docs = {d.id: d for d in store.iter_documents()}
