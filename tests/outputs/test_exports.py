@@ -176,3 +176,23 @@ def test_control_csv_and_snapshot_geojson(tmp_path: Path):
     gdf = gpd.read_file(snap)
     assert sorted(gdf["controller"]) == ["SYR_GOV", "UNKNOWN"]
     assert gdf[gdf["controller"] == "SYR_GOV"].geometry.iloc[0].x == pytest.approx(40.4)
+
+
+def test_a_listed_place_has_one_name_per_language_in_every_export(tmp_path: Path):
+    # the same town told in Arabic and in English: one English name in the ACLED column, both
+    # gazetteer names in the JSON Lines, the name as written kept
+    text_ar, text_en = "سيطرت قسد على تل أبيض", "The SDF took Tal Abyad"
+    evs = [
+        Event("a", "battles", "non_state_actor_overtakes_territory", "SDF", "ISIS",
+              Location(name, 36.69, 38.95, "Ar-Raqqa", 1, "SY:C5792"), date(2019, 1, 1), 1, None,
+              Evidence(0, len(text), text), 0.8, rule="r", id=f"ev-{i}")
+        for i, (name, text) in enumerate((("تل أبيض", text_ar), ("Tal Abyad", text_en)))
+    ]
+    write_events_jsonl(evs, tmp_path / "e.jsonl")
+    rows = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {(r["place_name_ar"], r["place_name_en"]) for r in rows} == {("تل أبيض", "Tell Abiad")}
+    assert [r["location"]["name"] for r in rows] == ["تل أبيض", "Tal Abyad"]
+    write_events_acled_csv(evs, tmp_path / "e.csv")
+    df = pd.read_csv(tmp_path / "e.csv", encoding="utf-8-sig")
+    assert set(df["location"]) == {"Tell Abiad"}
+    assert "location_as_written=تل أبيض" in df["tags"][0]

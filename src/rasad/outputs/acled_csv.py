@@ -173,6 +173,8 @@ def event_row(
         tags.append(f"date_flag={ev.date_flag}")
     if ev.fatalities is None:
         tags.append("fatalities=unstated")
+    if loc and place and place.name_en and loc.name != place.name_en:
+        tags.append(f"location_as_written={loc.name}")
     civ = ev.event_type == "violence_against_civilians" or ev.actor2 == "CIVILIANS"
     return {
         "event_id_cnty": f"{cinfo.get('iso3', 'XXX')}-{ev.id}",
@@ -196,7 +198,8 @@ def event_row(
         "admin1": (loc.admin1 if loc else None) or (place.admin1 if place else "") or "",
         "admin2": (place.admin2 if place else "") or "",
         "admin3": (place.admin3 if place else "") or "",
-        "location": loc.name if loc else "",
+        # ACLED names places in English: the gazetteer's name, whatever the report's language
+        "location": ((place.name_en if place else None) or loc.name) if loc else "",
         "latitude": "" if not loc or loc.lat is None else loc.lat,
         "longitude": "" if not loc or loc.lon is None else loc.lon,
         "geo_precision": loc.geo_precision if loc else "",
