@@ -226,3 +226,6 @@ def test_an_english_word_opening_a_sentence_is_no_place_but_a_listed_name_is():
     assert [m.name for m in ms] == ["Basra"]
     ms = find_places("Aleppo saw clashes on Friday. Mosul was calm.", "en")
     assert [m.name for m in ms] == ["Aleppo", "Mosul"]
+    # a line of its own opens a sentence too
+    ms = find_places("Breaking news\nFurious residents blocked the road in Basra.", "en")
+    assert [m.name for m in ms] == ["Basra"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from rasad.model import Place
-from rasad.places.resolve import Item, _nearest, _Votes, km, resolve
+from rasad.places.resolve import Item, _nearest_of, _Votes, km, resolve
 
 
 def _place(i: int, rnd: random.Random, admin1: str | None = None) -> Place:
@@ -23,8 +23,8 @@ def test_nearest_equals_min_of_km() -> None:
         anchors = [(j, _place(100 + j, rnd)) for j in range(rnd.randint(0, 6))]
         p = _place(1, rnd)
         i = rnd.randint(0, 6)
-        coords = [(j, q.lat, q.lon) for j, q in anchors]
-        assert _nearest(p, coords, i) == min((km(p, q) for j, q in anchors if j != i), default=1e9)
+        coords = [(q.lat, q.lon) for j, q in anchors if j != i and q.lat is not None and q.lon is not None]
+        assert _nearest_of(p, coords) == min((km(p, q) for j, q in anchors if j != i), default=1e9)
 
 
 def test_votes_equal_shares_of_the_other_strong_items() -> None:

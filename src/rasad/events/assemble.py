@@ -61,26 +61,25 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
         return "non_violent_transfer_of_territory", roles
     if "settlement_only" in hit.rule.flags and not settlement:
         return None
-    if "after_withdrawal_only" in hit.rule.flags and not after_withdrawal(ctx, hit):
+    withdrew = after_withdrawal(ctx, hit)  # "انسحب التنظيم من X ودخلتها قوات Y" (handover.py)
+    if "after_withdrawal_only" in hit.rule.flags and not withdrew:
         return None
     if has_cue(words, cues["siege_broken"]):
         return None  # entering a besieged town is a battle, not a change of hands (see candidates)
-    if (
-        has_cue(words, cues["no_fight"])
-        or (settlement and "nonviolent_in_settlement" in hit.rule.flags)
-        or after_withdrawal(ctx, hit)  # "انسحب التنظيم من X ودخلتها قوات Y" (roles.py)
-    ):
+    quiet = settlement and "nonviolent_in_settlement" in hit.rule.flags
+    if withdrew or quiet or has_cue(words, cues["no_fight"]):
         if roles.actor2 is None:
             roles.actor2 = default_opponent(ctx, roles.actor1)
         return "non_violent_transfer_of_territory", roles
     if roles.actor2 is None and roles.how1 != WORLD_STATE:
         roles.actor2, roles.how2 = default_opponent(ctx, roles.actor1), "opponent"
     if roles.actor1 is None and roles.how1 != WORLD_STATE:
-        regain = has_cue([match_key(hit.form)], cues["regain_verbs"])
         opp = opponents(ctx, roles.actor2) if roles.actor2 else []
         if opp:
             roles.actor1, roles.how1 = opp[0], "opponent"
-        elif regain or (roles.actor2 and not _state(roles.actor2)):
+        elif has_cue(match_key(hit.form).split(), cues["regain_verbs"]) or (
+            roles.actor2 and not _state(roles.actor2)
+        ):
             # "X was recaptured (from the militants)": no gainer named; the verb, or a
             # non-state loser, says the state side took it
             return "government_regains_territory", roles

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, islice, repeat
 from operator import le
 from typing import Any, Generic, TypeVar
@@ -203,7 +203,8 @@ def build_context(doc: Document, full: bool = False) -> Context:
     places = _safe(ctx, "places", find_places, text, lang)
     ctx.places = _spans([p for p in places if not _not_a_place(p, lang)], o2n)
     country = _places_country(ctx.places)
-    ctx.actors = _spans(_safe(ctx, "actors", find_all_actors, text, lang, None, None, country), o2n)
+    actors = partial(find_all_actors, fallback_country=country)
+    ctx.actors = _spans(_safe(ctx, "actors", actors, text, lang), o2n)
     ctx.dates = _spans(_safe(ctx, "dates", find_dates, text, lang, doc.published), o2n)
     if lang == "ar":
         _direction_frames(ctx)

@@ -15,7 +15,7 @@ from typing import Any
 from rasad.events.context import Context, Span
 from rasad.events.roles import NON_AGENTS, Roles, _lead, _oblique, _supporter, default_opponent, trial_cues
 from rasad.events.rules import load_cues
-from rasad.events.triggers import TriggerHit, has_cue, tokens_after
+from rasad.events.triggers import TriggerHit, has_cue, tokens_after, word_has_cue
 from rasad.model import ActorMention
 
 
@@ -32,14 +32,12 @@ def after_withdrawal(ctx: Context, hit: TriggerHit) -> bool:
     if any(h.event == "withdrawal" and h.start < hit.start for h in ctx.hits_in(s_lo, hit.start)):
         return True
     # "Y took over X after the army withdrew from it": the withdrawal told after a link word
+    cues = load_cues()
     after = tokens_after(ctx.t, hit.end, 12, s_hi)
-    k = next((i for i, w in enumerate(after) if w in WITHDRAWAL_LINKS), None)
-    if k is None or has_cue(after, load_cues()["fighting"]):
+    links = (cues["prior_event_links"], cues["when_links"])
+    if not any(word_has_cue(w, c) for w in after for c in links):
         return False
     return any(h.event == "withdrawal" and h.start > hit.end for h in ctx.hits_in(hit.end, s_hi))
-
-
-WITHDRAWAL_LINKS = frozenset({"after", "following", "as", "when", "once", "بعد", "إثر", "اثر", "عقب"})
 
 
 def retake_at(ctx: Context, hit: TriggerHit) -> int | None:

@@ -17,7 +17,7 @@ from typing import Any
 from rasad.events.context import Context, Span
 from rasad.events.placeref import ADMIN_KINDS, PlaceChoice, is_frame, place_key
 from rasad.events.rules import load_cues
-from rasad.events.scope_lists import conjunct_frames, contains, cue_index, span_memo
+from rasad.events.scope_lists import conjunct_frames, contains, cue_index, span_test
 from rasad.events.scope_lists import dateline as _dateline
 from rasad.events.triggers import (
     TriggerHit,
@@ -61,11 +61,7 @@ SOURCE_SENSITIVE = frozenset(
 
 def _inside_actor(ctx: Context, sp: Span[PlaceMention]) -> bool:
     """A place inside an actor's name or description ("المجموعات المدعومة من أنقرة")."""
-    memo = span_memo(ctx, "scope.inside_actor")
-    got = memo.get((sp.start, sp.end))
-    if got is None:
-        got = memo[(sp.start, sp.end)] = _inside_actor_now(ctx, sp)
-    return got
+    return span_test(ctx, "scope.inside_actor", sp, _inside_actor_now)
 
 
 def _inside_actor_now(ctx: Context, sp: Span[PlaceMention]) -> bool:
@@ -117,11 +113,7 @@ def _excluded(ctx: Context, hit: TriggerHit, sp: Span[PlaceMention], lo: int) ->
 
 def _reporter_place(ctx: Context, sp: Span[PlaceMention]) -> bool:
     """ "ذكر مراسل وكالة سانا في القنيطرة": where a reporter is, not where the event was."""
-    memo = span_memo(ctx, "scope.reporter_place")
-    got = memo.get((sp.start, sp.start))
-    if got is None:
-        got = memo[(sp.start, sp.start)] = _reporter_place_now(ctx, sp)
-    return got
+    return span_test(ctx, "scope.reporter_place", sp, _reporter_place_now)
 
 
 def _reporter_place_now(ctx: Context, sp: Span[PlaceMention]) -> bool:

@@ -4,6 +4,7 @@ places that only contain the places of a list; dateline places (never an event p
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from rasad.events.context import Context, Span
 from rasad.events.placeref import ADMIN_KINDS, PlaceChoice
@@ -69,21 +70,21 @@ def contains(p: PlaceMention, others: list[PlaceMention]) -> bool:
     return False
 
 
-def span_memo(ctx: Context, name: str) -> dict[tuple[int, int], bool]:
-    """A per-document table of a test of a place span (asked again for every trigger)."""
-    table = ctx.extra.get(name)
-    if table is None:
-        table = ctx.extra[name] = {}
-    return table
+SpanTest = Callable[[Context, Span[PlaceMention]], bool]
+
+
+def span_test(ctx: Context, name: str, sp: Span[PlaceMention], test: SpanTest) -> bool:
+    """``test(ctx, sp)``, remembered per document and span (asked again for every trigger)."""
+    table: dict[tuple[int, int], bool] = ctx.extra.setdefault(name, {})
+    got = table.get((sp.start, sp.end))
+    if got is None:
+        got = table[(sp.start, sp.end)] = test(ctx, sp)
+    return got
 
 
 def dateline(ctx: Context, sp: Span[PlaceMention]) -> bool:
     """A dateline place at the head of a report (بغداد 11 ابريل / أربيل - ... / BEIRUT:)."""
-    table = span_memo(ctx, "scope.dateline")
-    got = table.get((sp.start, sp.end))
-    if got is None:
-        got = table[(sp.start, sp.end)] = _dateline_now(ctx, sp)
-    return got
+    return span_test(ctx, "scope.dateline", sp, _dateline_now)
 
 
 def _dateline_now(ctx: Context, sp: Span[PlaceMention]) -> bool:

@@ -212,7 +212,8 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
         return False
     got = _CUE_CACHE.get(id(cues))  # _split_cues inlined (the hottest call of the stage)
     if got is None or got[0] is not cues:
-        got = _entry(cues, _split_cues(cues))
+        _split_cues(cues)  # builds and caches the entry
+        got = _CUE_CACHE[id(cues)]
     multi = got[2]
     if multi is None:  # one-word cues only
         return not got[1].isdisjoint(words)
@@ -225,14 +226,7 @@ def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
     if single and not single.isdisjoint(words):
         return True
     if len(words) > 1:
-        first = got[3]
-        body = " ".join(words)
-        # a phrase starts on a word boundary and goes on past its first word, so that first
-        # word must be one of the words, or one that _strip1 makes it (``first`` holds both);
-        # exact when no word holds a space of its own
-        if first is not None and first.isdisjoint(words) and body.count(" ") == len(words) - 1:
-            return False
-        joined = " " + body + " "
+        joined = " " + " ".join(words) + " "
         if next(multi.iter(joined), None) is not None:
             return True
         stripped = " " + " ".join(map(_strip1, words)) + " "

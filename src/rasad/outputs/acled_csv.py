@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from rasad.model import Document, Event
+from rasad.places.gazetteer import gazetteer_or_none
 
 COLUMNS = (
     "event_id_cnty",
@@ -142,15 +143,6 @@ def country_of(ev: Event, place: Any | None = None) -> str | None:
     return None
 
 
-def _gazetteer() -> Any | None:
-    try:
-        from rasad.places.gazetteer import load_gazetteer
-
-        return load_gazetteer()
-    except Exception:  # no gazetteer built
-        return None
-
-
 def event_row(
     ev: Event,
     documents: Mapping[str, Document] | None = None,
@@ -221,7 +213,7 @@ def write_events_acled_csv(
     """Write the ACLED-style CSV; ``gazetteer`` defaults to rasad's (for admin2/admin3)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    gaz = gazetteer if gazetteer is not None else _gazetteer()
+    gaz = gazetteer if gazetteer is not None else gazetteer_or_none()
     ts = int(time.time())
     n = 0
     with open(out, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads Arabic right

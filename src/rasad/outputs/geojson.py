@@ -19,6 +19,7 @@ from typing import Any
 from rasad.model import ControlInterval, Document, Event
 from rasad.outputs.control_csv import interval_row
 from rasad.outputs.jsonl import event_json
+from rasad.places.gazetteer import gazetteer_or_none
 
 
 def _point(lat: float | None, lon: float | None) -> dict[str, Any] | None:
@@ -27,8 +28,10 @@ def _point(lat: float | None, lon: float | None) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
 
 
-def event_feature(ev: Event, documents: Mapping[str, Document] | None = None) -> dict[str, Any]:
-    j = event_json(ev, documents)
+def event_feature(
+    ev: Event, documents: Mapping[str, Document] | None = None, gazetteer: Any | None = None
+) -> dict[str, Any]:
+    j = event_json(ev, documents, gazetteer)
     loc = j.pop("location") or {}
     evid = j.pop("evidence") or {}
     props: dict[str, Any] = {
@@ -60,7 +63,8 @@ def _write(features: list[dict[str, Any]], out: Path, extra: dict[str, Any] | No
 def write_events_geojson(
     events: Iterable[Event], out: Path, documents: Mapping[str, Document] | None = None
 ) -> int:
-    return _write([event_feature(e, documents) for e in events], out)
+    gaz = gazetteer_or_none()
+    return _write([event_feature(e, documents, gaz) for e in events], out)
 
 
 def latest_day(intervals: Sequence[ControlInterval]) -> date:

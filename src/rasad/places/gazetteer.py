@@ -469,6 +469,14 @@ def env_dirs() -> list[Path]:
     return [Path(x) for x in v.split(os.pathsep) if x.strip()] if v else []
 
 
+def gazetteer_or_none() -> Gazetteer | None:
+    """The default gazetteer, or None when none is built (exports then keep names as written)."""
+    try:
+        return load_gazetteer()
+    except Exception:
+        return None
+
+
 def load_gazetteer(extra_dirs: list[Path] | None = None, overlay: list[Path] | None = None) -> Gazetteer:
     """The default gazetteer (cached per arguments): packaged data + overlay + ``RASAD_GAZETTEER_DIR``
     + ``extra_dirs`` + ``overlay`` files."""

@@ -22,7 +22,6 @@ gives the spec's location (place, or anchor with geo_precision ≥ 2, or a name 
 
 from __future__ import annotations
 
-import math
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -47,7 +46,7 @@ from rasad.places.mention import (
     _noun_at,
     _skeleton_pairs,
 )
-from rasad.places.resolve import _KM_PER_DEG, STRICT_KINDS, Item, km, resolve
+from rasad.places.resolve import STRICT_KINDS, Item, _nearest_of, km, resolve
 from rasad.places.unlisted import lists, nouns
 
 NEAR_KM = 60.0  # a place located by a frame ("X east of Y") lies within this distance of Y
@@ -222,22 +221,10 @@ def _far_homonyms(ms: list[Cand], strong: list[Place]) -> None:
 
 
 def _all_far(cands: list[Place], others: list[Place]) -> bool:
-    """``all(km(c, q) > FAR_KM for c in cands for q in others)``, with :func:`km` inlined
-    (the same arithmetic: a place without coordinates is 1e9 km away)."""
-    qs = [(q.lat, q.lon) for q in others]
-    for c in cands:
-        clat, clon = c.lat, c.lon
-        if clat is None or clon is None:
-            continue
-        f = math.cos(math.radians(clat))
-        for qlat, qlon in qs:
-            if qlat is None or qlon is None:
-                continue
-            dy = qlat - clat
-            dx = (qlon - clon) * f
-            if not _KM_PER_DEG * math.sqrt(dx * dx + dy * dy) > FAR_KM:
-                return False
-    return True
+    """``all(km(c, q) > FAR_KM for c in cands for q in others)`` (a place without coordinates
+    is 1e9 km away)."""
+    qs = [(q.lat, q.lon) for q in others if q.lat is not None and q.lon is not None]
+    return all(_nearest_of(c, qs) > FAR_KM for c in cands)
 
 
 def _spread(places: list[Place]) -> float:

@@ -56,6 +56,7 @@ COMMON_OPENED_ITEM = 4.6  # a definite item of a list a place noun opens ("نا�
 COMMON_SITE_NAME = 4.5  # after a site noun ("حقل العمر" is found as a gazetteer name first)
 COMMON_EN_WORD = 4.0  # an English word this frequent is no place name by itself
 COMMON_EN_INITIAL = 3.0  # ... nor this frequent when it opens a sentence (its capital says nothing)
+COMMON_LIST_ITEM, COMMON_NOUN_NAME = 3.75, 4.0  # names no list has may not be words this frequent
 
 
 def _listed_as(word: str, cands: list[Place]) -> bool:
@@ -64,12 +65,11 @@ def _listed_as(word: str, cands: list[Place]) -> bool:
 
 
 def _sentence_initial(toks: Tokens, i: int) -> bool:
-    """Token ``i`` opens the text or a sentence (only a full stop, ! or ? and spaces before it)."""
-    if i == 0:
+    """Token ``i`` opens the text, a line, or a sentence (a full stop, ! or ? before it)."""
+    if i == 0 or "\n" in toks.gaps[i]:
         return True
     g = toks.gaps[i].strip()
-    return bool(g) and g[-1] in ".!?\n"
-COMMON_LIST_ITEM, COMMON_NOUN_NAME = 3.75, 4.0  # names no list has may not be words this frequent
+    return bool(g) and g[-1] in ".!?"
 
 
 def _major(p: Place) -> bool:

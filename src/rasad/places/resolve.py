@@ -187,31 +187,11 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
     return chosen
 
 
-def _nearest(p: Place, anchors: list[tuple[int, float | None, float | None]], i: int) -> float:
-    """``min(km(p, q) for j, q in anchors if j != i)`` (1e9 when none), the anchors given as
-    (item index, lat, lon); the same arithmetic as :func:`km` (the square root and the scale
-    are monotonic, so they are applied once, to the smallest sum of squares)."""
-    plat, plon = p.lat, p.lon
-    if plat is None or plon is None:
-        return 1e9
-    c = math.cos(math.radians(plat))
-    best = -1.0
-    for j, qlat, qlon in anchors:
-        if j == i or qlat is None or qlon is None:
-            continue  # (1e9: never below the default)
-        dy = qlat - plat
-        dx = (qlon - plon) * c
-        r = dx * dx + dy * dy
-        if r < best or best < 0:
-            best = r
-    if best < 0:
-        return 1e9
-    return min(1e9, _KM_PER_DEG * math.sqrt(best))
-
-
 def _nearest_of(p: Place, anchors: list[tuple[float, float]]) -> float:
-    """:func:`_nearest` over anchors already filtered (the item's own and those without
-    coordinates left out): the same arithmetic, one pass."""
+    """``min(km(p, q) for q in anchors)`` (1e9 when none), the anchors given as (lat, lon) and
+    already filtered (the item's own and those without coordinates left out); the same
+    arithmetic as :func:`km` (the square root and the scale are monotonic, so they are applied
+    once, to the smallest sum of squares)."""
     plat, plon = p.lat, p.lon
     if plat is None or plon is None:
         return 1e9

@@ -195,7 +195,8 @@ def _automaton(words: tuple[str, ...]) -> Any:
 
 
 def _holding(t: str, spans: list[tuple[int, int]], auto: Any) -> list[tuple[int, int]]:
-    """The ``spans`` of ``t`` that hold a whole word of ``auto``."""
+    """The ``spans`` of ``t`` that hold one of the words of ``auto`` (as a substring: a
+    prefilter; the pattern itself decides)."""
     occ = sorted((end - n + 1, end + 1) for end, n in auto.iter(t))
     if not occ:
         return []
