@@ -209,3 +209,18 @@ def test_ctrl_c_commits_what_was_done_and_prints_the_summary(tmp_path: Path) -> 
         assert run["status"] == "interrupted"
         assert 100 <= s.count_documents() == run["n_new"] < n
         assert s.integrity_check() == "ok"
+
+
+def test_docs_list_keeps_every_column_on_an_80_column_terminal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasad.cli import common
+
+    run("ingest", str(EXAMPLES), "--db", str(db_path))
+    monkeypatch.setattr(common.console, "width", 80)
+    r = run("docs", "list", "--db", str(db_path))
+    lines = r.output.splitlines()
+    assert all(len(ln) <= 80 for ln in lines)
+    header = next(ln for ln in lines if "published" in ln)
+    assert all(col in header for col in ("id", "lang", "title", "chars", "events"))
+    assert any("2019-05-02" in ln and " ar " in ln for ln in lines)  # date and language are whole

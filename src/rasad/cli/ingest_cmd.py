@@ -117,18 +117,22 @@ def docs_list(
         for r in rows:
             table.add_row(r["id"], r["source_path"] or "", r["error"] or "", r["updated_at"])
     else:
-        table.add_column("id", no_wrap=True)
-        table.add_column("published", no_wrap=True)
-        table.add_column("lang")
-        table.add_column("title", no_wrap=True, max_width=50)
-        table.add_column("chars", justify="right")
-        table.add_column("events", justify="right")
+        # the short columns keep their width on a narrow terminal; the id and the title give way
+        # (the title is cut before shaping, so an Arabic title keeps its start)
+        id_w = max((len(r["id"]) for r in rows), default=2) if console.width >= 120 else 20
+        title_w = max(10, min(48, console.width - id_w - 10 - 4 - 5 - 6 - 19))
+        table.add_column("id", no_wrap=True, max_width=id_w, overflow="ellipsis")
+        table.add_column("published", no_wrap=True, min_width=10)
+        table.add_column("lang", min_width=4)
+        table.add_column("title", no_wrap=True, max_width=title_w + 2, overflow="ellipsis")
+        table.add_column("chars", justify="right", min_width=5)
+        table.add_column("events", justify="right", min_width=6)
         for r in rows:
             table.add_row(
                 r["id"],
                 r["published"] or "",
                 r["lang"],
-                short(r["title"] or r["source"] or "", 48),
+                short(r["title"] or r["source"] or "", title_w),
                 str(r["chars"]),
                 str(r["n_events"]),
             )
