@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import gzip
 from pathlib import Path
 
 import pytest
+from places_helpers import write_csv
 
 from rasad.places import gazetteer as gz
 from rasad.places.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
@@ -16,19 +16,12 @@ from rasad.places.variants import VARIANT_KINDS
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-
-
 @pytest.fixture
 def src_dir(tmp_path: Path) -> Path:
     """A tiny place list in the layout of ../shared/gazetteer (rows made up for the tests)."""
     d = tmp_path / "gaz"
     d.mkdir()
-    _write_csv(
+    write_csv(
         d / "syria_communities.csv",
         [
             "pcode",
@@ -137,7 +130,7 @@ def src_dir(tmp_path: Path) -> Path:
             ],
         ],
     )
-    _write_csv(
+    write_csv(
         d / "syria_admin2_districts.csv",
         [
             "NAME_EN",
@@ -168,12 +161,12 @@ def src_dir(tmp_path: Path) -> Path:
             ]
         ],
     )
-    _write_csv(
+    write_csv(
         d / "iraq_locations.csv",
         ["location id", "governorate", "district", "location name", "arabic name", "latitude", "longitude"],
         [["2701001.0", "Ninewa", "Mosul", "Hay Al-Zahraa", "حي الزهراء", "36.36", "43.17"]],
     )
-    _write_csv(
+    write_csv(
         d / "iraq_cities.csv",
         ["name_en", "name_ar", "governorate_en", "district_en", "lat", "lon", "population"],
         [["Mosul", "الموصل", "Nineveh", "Mosul", "36.34", "43.13", "1683000"]],
@@ -266,7 +259,7 @@ def test_overlay_adds_places_and_aliases(src_dir: Path, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     c = tmp_path / "more.csv"
-    _write_csv(
+    write_csv(
         c,
         ["id", "name_ar", "name_en", "kind", "country", "admin1", "lat", "lon", "aliases", "alias_of"],
         [

@@ -3,21 +3,14 @@ spellings of well-known places, and overlay aliases shared by several ids."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from places_helpers import write_csv
 
 from rasad.places.gazetteer import Gazetteer, build_gazetteer, haversine_km
 from rasad.places.sources import read_overlay, read_source_dir
 from rasad.places.sources_iraq import iraq_admin
-
-
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
 
 
 @pytest.fixture
@@ -25,7 +18,7 @@ def iraq_dir(tmp_path: Path) -> Path:
     """IOM-style rows made up for the tests: villages of two districts, far from their seats."""
     d = tmp_path / "gaz"
     d.mkdir()
-    _write_csv(
+    write_csv(
         d / "iraq_locations.csv",
         ["location id", "governorate", "district", "location name", "arabic name", "latitude", "longitude"],
         [

@@ -8,7 +8,7 @@ also how the finder prepares the text.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -108,7 +108,7 @@ class _Builder:
         if not key:
             return
         for k, strip in _variants(key, lang):
-            e = entry if strip == 0 else _with_strip(entry, strip)
+            e = entry if strip == 0 else replace(entry, strip_prefix=strip)
             bucket = self.entries.setdefault(k, [])
             # a user file loaded later overrides: its entry goes first
             bucket.insert(0, e)
@@ -244,20 +244,6 @@ class _Builder:
             nationality=self.nationality,
             joiners=longest_first(self.joiners),
         )
-
-
-def _with_strip(entry: Entry, strip: int) -> Entry:
-    return Entry(
-        kind=entry.kind,
-        lang=entry.lang,
-        id=entry.id,
-        code=entry.code,
-        codes=entry.codes,
-        case_sensitive=entry.case_sensitive,
-        anaphor=entry.anaphor,
-        strip_prefix=strip,
-        no_tanwin=entry.no_tanwin,
-    )
 
 
 def _default_text() -> str:
