@@ -52,3 +52,11 @@ def test_dual_and_plural_device_nouns_and_anti_aircraft_fire():
     assert [e.sub_event_type for e in evs] == ["disrupted_weapons_use"]
     evs = run("ودهمت قوى الأمن الداخلي اليوم ثلاثة أوكار لخلايا داعش في بلدة الشحيل.")
     assert [e.sub_event_type for e in evs] == ["disrupted_weapons_use"]
+
+
+def test_a_governments_protest_is_diplomacy_not_a_demonstration():
+    evs = run("استدعت وزارة الخارجية السفير التركي للاحتجاج على القصف الذي طال بلدة تل رفعت أمس.")
+    assert of_type(evs, "peaceful_protest") == []
+    assert of_type(evs, "shelling_artillery_missile_attack")  # the shelling is still told
+    assert run("وسلمت الحكومة مذكرة احتجاج رسمية إلى السفارة العراقية اليوم.") == []
+    assert of_type(run("وخرجت مظاهرة في مدينة السويداء اليوم احتجاجا على الغلاء."), "peaceful_protest")
