@@ -117,3 +117,27 @@ def test_a_place_taken_after_the_other_side_withdrew_is_a_non_violent_transfer()
     # fighting told in the sentence keeps it a capture by force
     evs = run("The SDF took control of Tabqa after fierce clashes, and ISIS fighters withdrew.", "en")
     assert {e.sub_event_type for e in evs} >= {"non_state_actor_overtakes_territory"}
+
+
+def test_a_place_that_fell_to_an_actor_is_taken_by_it():
+    evs = run("The town of Morek fell to the rebels on Tuesday after days of fighting.", "en")
+    assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [
+        ("non_state_actor_overtakes_territory", "SYR_OPP", "Morek")
+    ]
+    evs = run("وسقطت بلدة مورك في يد قوات النظام فجر اليوم إثر معارك عنيفة.")
+    assert [(e.sub_event_type, e.actor1, e.location.name) for e in evs] == [
+        ("government_regains_territory", "SYR_GOV", "مورك")
+    ]
+    # numbers and prices fall too; "بيد أن" is "however"
+    assert run("Bread prices in Damascus fell to their lowest level in a year.", "en") == []
+    however = run("وقال المسؤول إن الوضع هادئ، بيد أن الاشتباكات تجددت في بلدة مورك.")
+    assert of_type(however, "government_regains_territory") == []
+
+
+def test_a_source_reporting_its_own_deed_is_the_agent():
+    # spec rule 8: "the army said on Monday it had captured X"
+    evs = run("The Syrian military said on Monday it had captured the village of Kabani.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "SYR_GOV")]
+    # a source that reports another side's deed stays a source
+    evs = run("The Syrian Observatory said on Monday that rebels had captured the village of Kabani.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("non_state_actor_overtakes_territory", "SYR_OPP")]

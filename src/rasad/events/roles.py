@@ -198,12 +198,36 @@ def _allied(a: str | None, b: str | None) -> bool:
     return any(a in g and b in g for g in load_cues()["alliances"].values())
 
 
-def _source(ctx: Context, a: Span[ActorMention]) -> bool:
-    """An actor that only reports (X said, according to X): not the agent of the event."""
+def _source(ctx: Context, a: Span[ActorMention], hit: TriggerHit | None = None) -> bool:
+    """An actor that only reports (X said, according to X): not the agent of the event, unless
+    it reports its own deed ("the army said on Monday it had captured X": a subject pronoun
+    between the speech verb and ``hit``, no other actor there; rule roles.self_report)."""
     nxt = tokens_after(ctx.t, a.end, 3)
     prev = tokens_before(ctx.t, a.start, 2)
     cues = load_cues()
-    return has_cue(nxt[:2], cues["speech_verbs"]) or has_cue(prev, ("according", "بحسب", "وفق", "حسب"))
+    if has_cue(prev, ("according", "بحسب", "وفق", "حسب")):
+        return True
+    if not has_cue(nxt[:2], cues["speech_verbs"]):
+        return False
+    if hit is None or hit.start <= a.end:
+        return True
+    gap = ctx.t[a.end : hit.start - len(hit.prefix)]
+    words = gap.split()
+    if len(words) > 9 or "," in gap or "،" in gap or any(ctx.actors_in(a.end, hit.start)):
+        return True
+    return not has_cue(words, cues["self_report"])
+
+
+def _reported_clause(ctx: Context, a: Span[ActorMention], s_lo: int) -> bool:
+    """English "X said (on Monday) that rebels had captured Y": "that" after a speech verb opens
+    the reported clause, whose subject is ``a`` (not a relative clause)."""
+    if ctx.lang != "en":
+        return False
+    before = tokens_before(ctx.t, a.start, 6, s_lo)
+    if "that" not in before[-2:]:
+        return False
+    k = len(before) - 1 - before[::-1].index("that")
+    return has_cue(before[max(0, k - 3) : k], load_cues()["speech_verbs"])
 
 
 def _passive_patient(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bool:
@@ -243,9 +267,13 @@ def _first_subject(
     first_wins = purposive or ctx.lang == "en"
     order = pool if first_wins else list(reversed(pool))
     for a in order:
-        if _oblique(ctx, a, s_lo) or _target_head(ctx, a) or _source(ctx, a) or _passive_patient(ctx, a, hit):
+        if _oblique(ctx, a, s_lo) or _target_head(ctx, a) or _source(ctx, a, hit):
             continue
-        if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), load_cues()["relative_pronouns"]):
+        if _passive_patient(ctx, a, hit):
+            continue
+        if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), load_cues()["relative_pronouns"]) and not (
+            _reported_clause(ctx, a, s_lo)
+        ):
             continue  # an actor inside a relative clause (التي تدعمها أنقرة)
         if ctx.lang == "ar" and not first_wins and _object_of_earlier_hit(ctx, hit, a, s_lo):
             continue
