@@ -141,3 +141,16 @@ def test_a_source_reporting_its_own_deed_is_the_agent():
     # a source that reports another side's deed stays a source
     evs = run("The Syrian Observatory said on Monday that rebels had captured the village of Kabani.", "en")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("non_state_actor_overtakes_territory", "SYR_OPP")]
+
+
+def test_english_object_heads_and_clause_subjects():
+    # "militant" qualifies the stronghold taken; "a militant" alone is a person seized
+    evs = run("Government troops took back the last militant stronghold in Kabani on Monday.", "en")
+    assert [(e.sub_event_type, e.location.name) for e in evs] == [("government_regains_territory", "Kabani")]
+    seized = run("Police captured a militant in Kabani on Monday.", "en")
+    assert of_type(seized, "government_regains_territory") == []
+    # the actor after an English verb is its object or another clause's subject, not its agent
+    evs = run("Rebels captured the village of Kabani after government forces retreated.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("non_violent_transfer_of_territory", "SYR_OPP", "SYR_GOV")
+    ]

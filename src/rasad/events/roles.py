@@ -352,7 +352,7 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
         ctx.t.rfind("،", s_lo, hit.start), ctx.t.rfind(",", s_lo, hit.start), _prev_hit_end(ctx, hit, s_lo)
     )
     before_in_clause = [a for a in sent if c_lo <= a.start and a.end <= hit.start and hit.start - a.end < 80]
-    if agent is None and adj is None and after:
+    if agent is None and adj is None and after and ctx.lang == "ar":
         a = after[0]
         gap = ctx.t[hit.end : a.start]
         masdar = (

@@ -199,11 +199,26 @@ FROM_WORDS = frozenset({"from", "من"})
 
 
 def _before_from(words: list[str]) -> list[str]:
-    """The words before "from" (the object of a verb, not the side it was taken from)."""
+    """The words before "from" (the object of a verb, not the side it was taken from), less a
+    word right before a place head ("the last militant stronghold": the object is a stronghold,
+    not a militant; cue list object_place_heads)."""
     for k, w in enumerate(words):
         if w in FROM_WORDS:
-            return words[:k]
-    return words
+            words = words[:k]
+            break
+    heads = _place_heads()
+    if heads.isdisjoint(words):
+        return words
+    return [w for k, w in enumerate(words) if not (k + 1 < len(words) and words[k + 1] in heads)]
+
+
+_HEADS: list[frozenset[str]] = []
+
+
+def _place_heads() -> frozenset[str]:
+    if not _HEADS:
+        _HEADS.append(frozenset(load_cues()["object_place_heads"]))
+    return _HEADS[0]
 
 
 def has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
@@ -334,7 +349,7 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         after = tokens_after(t, e, max(rule.window, 3), hi)
         if rule.block_before and has_cue(before, rule.block_before):
             continue
-        if rule.block_after and has_cue(_before_from(after[:3]), rule.block_after):
+        if rule.block_after and has_cue(_before_from(after[:4])[:3], rule.block_after):
             continue  # ("recaptured from ISIS militants": what follows "from" is not the object)
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
             continue
