@@ -154,3 +154,17 @@ def test_english_object_heads_and_clause_subjects():
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         ("non_violent_transfer_of_territory", "SYR_OPP", "SYR_GOV")
     ]
+
+
+def test_english_handover_of_ground_and_the_side_that_leaves():
+    evs = run("Under the deal, the rebels handed over their positions in Kabani to the army.", "en")
+    assert [(e.sub_event_type, e.actor2, e.location.name) for e in evs] == [
+        ("non_violent_transfer_of_territory", "SYR_OPP", "Kabani")
+    ]
+    # people, bodies and documents handed over are no ground
+    assert run("Police handed over the suspects to the court in the town of Kabani.", "en") == []
+    # the subject of a withdrawal leaves: it is actor2, and no gainer is invented
+    evs = run("The rebels withdrew from the town of Kabani on Monday.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("non_violent_transfer_of_territory", None, "SYR_OPP")
+    ]

@@ -71,7 +71,9 @@ def world_subject(ctx: Context, hit: TriggerHit) -> WorldForce | None:
 def apply_world(ctx: Context, hit: TriggerHit, roles: Roles) -> None:
     """Territory events: null a generic actor1 under a world state force (marking it state,
     with actor2 OTHER_ARMED when an uncoded group follows), or fill OTHER_ARMED for an uncoded
-    non-state subject."""
+    non-state subject. The subject of a withdrawal is the side that leaves (actor2): no gainer."""
+    if hit.rule.subject == "actor2":
+        return
     w = world_subject(ctx, hit)
     if w is None:
         return
