@@ -168,3 +168,14 @@ def test_english_handover_of_ground_and_the_side_that_leaves():
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         ("non_violent_transfer_of_territory", None, "SYR_OPP")
     ]
+
+
+def test_english_driving_a_side_out_of_a_place_takes_it():
+    evs = run("Iraqi forces drove Islamic State militants out of the town of Rawa on Friday.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location.name) for e in evs] == [
+        ("government_regains_territory", "IRQ_GOV", "ISIS", "Rawa")
+    ]
+    # people forced out of homes or offices: no ground changed hands
+    assert run("The militia forced hundreds of residents out of their homes in Rawa.", "en") == []
+    office = run("Angry protesters expelled the employees from the party office in Rawa.", "en")
+    assert [e.sub_event_type for e in office] == ["peaceful_protest"]
