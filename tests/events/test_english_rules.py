@@ -102,6 +102,10 @@ other | The president declared a state of emergency in the capital.
 # officials and clerics shot dead are civilians attacked; protesters acting violently
 attack | Gunmen shot dead a local official outside his home in Kirkuk.
 violent_demonstration | Students protesting in Erbil attacked the office of the ruling party.
+# troops moved in, security reinforced, a group renamed: a change to a group's activity
+change_to_group_activity | Hundreds of troops were moved into the district ahead of the vote.
+change_to_group_activity | Security was tightened across the city of Kirkuk before the religious festival.
+change_to_group_activity | The faction said it was changing its name to the Levant Liberation Front.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
