@@ -106,6 +106,9 @@ violent_demonstration | Students protesting in Erbil attacked the office of the 
 change_to_group_activity | Hundreds of troops were moved into the district ahead of the vote.
 change_to_group_activity | Security was tightened across the city of Kirkuk before the religious festival.
 change_to_group_activity | The faction said it was changing its name to the Levant Liberation Front.
+# property destroyed: the object says it (a temple, the homes of suspects)
+looting_property_destruction | Unknown persons vandalised a temple in the village on Sunday night.
+looting_property_destruction | Soldiers demolished the homes of two suspected militants in the village.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
