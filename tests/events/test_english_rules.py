@@ -109,6 +109,11 @@ change_to_group_activity | The faction said it was changing its name to the Leva
 # property destroyed: the object says it (a temple, the homes of suspects)
 looting_property_destruction | Unknown persons vandalised a temple in the village on Sunday night.
 looting_property_destruction | Soldiers demolished the homes of two suspected militants in the village.
+# the dead of a raid are an attack even when houses are burned too; crossfire is a battle
+attack | Bandits raided the village, killing nine residents and burning houses.
+armed_clash | A farmer was killed in crossfire between troops and militants near Kabani.
+# students dispersed with tear gas: a protest with intervention even if "protest" is not said
+protest_with_intervention | Police used batons and tear gas to disperse students demanding lower fees.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """

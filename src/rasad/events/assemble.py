@@ -415,13 +415,17 @@ def _toll_hit(hit: TriggerHit) -> bool:
 
 
 def _toll_of_other(ctx: Context, hit: TriggerHit, hits: list[TriggerHit], s_lo: int, s_hi: int) -> bool:
+    """Whether the dead of ``hit`` are the toll of another event of its clause (one that can
+    stand: a weak trigger in a sentence without a place yields nothing)."""
     mine = clause_of(ctx, hit.start, s_lo)
+    placeless = not ctx.places_in(s_lo, s_hi)
     return any(
         h is not hit
         and s_lo <= h.start < s_hi
         and not h.observation
         and not _toll_hit(h)
         and h.event not in NO_TOLL_EVENTS
+        and not (placeless and h.rule.weak)
         and clause_of(ctx, h.start, s_lo) == mine
         for h in ctx.hits_in(s_lo, s_hi)
     )

@@ -204,7 +204,16 @@ def fatalities_for(
 TOLL_RULES = frozenset({"ar.killed", "en.killed"})  # a word for the dead is no event of its own here
 # events whose clause does not claim a toll told in it ("protest after the killing of ...")
 NO_TOLL_EVENTS = frozenset(
-    {"peaceful_protest", "protest_with_intervention", "violent_demonstration", "agreement", "arrests"}
+    {
+        "peaceful_protest",
+        "protest_with_intervention",
+        "violent_demonstration",
+        "agreement",
+        "arrests",
+        "looting_property_destruction",
+        "change_to_group_activity",
+        "headquarters_or_base_established",
+    }
 )
 
 
