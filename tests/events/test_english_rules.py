@@ -114,6 +114,7 @@ attack | Bandits raided the village, killing nine residents and burning houses.
 armed_clash | A farmer was killed in crossfire between troops and militants near Kabani.
 # students dispersed with tear gas: a protest with intervention even if "protest" is not said
 protest_with_intervention | Police used batons and tear gas to disperse students demanding lower fees.
+disrupted_weapons_use | Police averted a disaster by detecting a powerful IED under the bridge.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
