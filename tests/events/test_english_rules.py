@@ -115,6 +115,8 @@ armed_clash | A farmer was killed in crossfire between troops and militants near
 # students dispersed with tear gas: a protest with intervention even if "protest" is not said
 protest_with_intervention | Police used batons and tear gas to disperse students demanding lower fees.
 disrupted_weapons_use | Police averted a disaster by detecting a powerful IED under the bridge.
+# a comma ends the frame: the retaliation is told as news
+armed_clash | In retaliation for the killing of their commander, militants attacked a checkpoint in Kabani.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
@@ -143,6 +145,9 @@ def test_sub_event_type_of_an_english_sentence(sub: str, text: str) -> None:
         "The Security Council met on Thursday to vote on a draft resolution about chemical weapons in Syria.",
         "The foreign ministry summoned the Iraqi ambassador to protest remarks by his government.",
         "Ankara lodged a formal protest with Baghdad over the visit.",
+        # who did it argued over: blame, sanctions, denials
+        "Western governments blamed the government for the sarin attack on the town of Kabani.",
+        "Washington imposed sanctions on two generals over the use of chemical weapons.",
     ],
 )
 def test_routine_non_conflict_text_yields_no_event(text: str) -> None:

@@ -116,6 +116,14 @@ def age_factor(published: date | None, d: date | None) -> float:
     return OLD_NEWS_CONFIDENCE
 
 
+def _attribution(ctx: Context, hit: TriggerHit, s_lo: int) -> bool:
+    """An English frame that talks about the event (cue list attribution_frames) in the 8 words
+    before the trigger, within its clause (after the last comma)."""
+    c_lo = max(s_lo, ctx.t.rfind(",", s_lo, hit.start) + 1)
+    words = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, c_lo)
+    return has_cue(words, load_cues()["attribution_frames"])
+
+
 def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
@@ -133,6 +141,8 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return neg
     if has_cue(near_before[-3:], cues["reaction_words"]):
         return "reaction"
+    if ctx.lang == "en" and _attribution(ctx, hit, s_lo):
+        return "attribution"  # "blamed X for the sarin attack", "sanctions over the use of"
     if has_cue(near_before[-3:], cues["apposition_words"]):
         return "apposition"  # "، وهي ثاني قاعدة تنشئها": describes the thing just told
     if has_cue(after[:1], cues["earlier_adjectives"]):
