@@ -68,6 +68,9 @@ def main() -> int:
         to_events(c, merge(candidates(c)))
     c2 = time.process_time()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from rasad.build_info import build_kind
+
+    print(f"build            {build_kind()} (python {sys.version.split()[0]})")
     print(f"documents        {len(docs):,} ({chars / len(docs):,.0f} chars on average)")
     print(f"events           {n_events:,}")
     print(f"warm-up          {warm:.2f} s (gazetteer, actor lexicon, trigger automata)")

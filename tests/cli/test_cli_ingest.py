@@ -150,6 +150,11 @@ def _ingest_cmd(tmp_path: Path, n: int, db: Path, *options: str) -> list[str]:
     ]
 
 
+# big enough that the ingest is still running well after its first 100 documents, even with the
+# compiled build on a fast machine
+INTERRUPTED_CORPUS = 8000
+
+
 def _wait_for_documents(proc: subprocess.Popen[Any], db: Path, at_least: int = 100) -> None:
     """Wait (at most 60 s) until ``at_least`` documents are committed or the process ends."""
     deadline = time.monotonic() + 60
@@ -161,7 +166,7 @@ def _wait_for_documents(proc: subprocess.Popen[Any], db: Path, at_least: int = 1
 
 @pytest.mark.slow
 def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path) -> None:
-    n = 2000
+    n = INTERRUPTED_CORPUS
     db = tmp_path / "k.db"
     cmd = _ingest_cmd(tmp_path, n, db, "--quiet")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -192,7 +197,7 @@ def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path
 
 @pytest.mark.slow
 def test_ctrl_c_commits_what_was_done_and_prints_the_summary(tmp_path: Path) -> None:
-    n = 2000
+    n = INTERRUPTED_CORPUS
     db = tmp_path / "c.db"
     cmd = _ingest_cmd(tmp_path, n, db, "--workers", "1")
     proc = subprocess.Popen(

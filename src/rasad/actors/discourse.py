@@ -23,6 +23,10 @@ KINDS_FALLBACK = {
 }
 
 
+def _candidate_of(codes: tuple[str, ...]) -> Callable[[ActorMention], bool]:
+    return lambda m: m.code in codes and "|support" not in m.rule
+
+
 def actor_kind(code: str, lexicon: ActorLexicon | None = None) -> str:
     """state | militia | rebel | civilians | protesters (KeyError for an unknown code)."""
     lex = lexicon or load_actors()
@@ -93,9 +97,7 @@ def _resolve(prep: Prepared, hits: list[Hit], doc_country: str | None, lex: Acto
         if any(s < probe.end and probe.start < e for s, e in taken):
             continue
         pool = sorted(result + resolved, key=lambda m: m.start)
-        ante = last_actor_before(
-            pool, probe.start, lambda m, c=rule.candidates: m.code in c and "|support" not in m.rule
-        )
+        ante = last_actor_before(pool, probe.start, _candidate_of(rule.candidates))
         code: str | None = None
         how = "antecedent"
         if ante is not None:

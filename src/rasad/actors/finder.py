@@ -350,13 +350,13 @@ def _mark_support(prep: Prepared, hits: list[Hit], lex: ActorLexicon, lang: str)
 
     for langs in {lang, "ar", "en"}:
         for e in _phrase_ends(t, lex.support_modifier.get(langs, ())):
-            h = following(e)
-            if h is not None and h.start - e <= 6 and " " not in t[e:h.start].strip().replace("قبل", ""):
-                h.dropped = True
+            fh = following(e)
+            if fh is not None and fh.start - e <= 6 and " " not in t[e:fh.start].strip().replace("قبل", ""):
+                fh.dropped = True
         for e in _phrase_ends(t, lex.support_assist.get(langs, ())):
-            h = following(e)
-            if h is not None and not h.dropped and h.start - e <= 6:
-                h.rule_suffix += "|support"
+            fh = following(e)
+            if fh is not None and not fh.dropped and fh.start - e <= 6:
+                fh.rule_suffix += "|support"
     for h in hits:
         if h.entry.lang == "en" and t.startswith(EN_SUPPORT_SUFFIXES, h.end) and not t.startswith(
             " backed by", h.end

@@ -149,9 +149,9 @@ class _Builder:
         for lang, spec in (data.get("nationality") or {}).items():
             nat = self.nationality.setdefault(lang, {"adjectives": {}, "nouns": set(), "stop": set()})
             for code, adjs in (spec.get("adjectives") or {}).items():
-                for a in adjs:
-                    text = a["text"] if isinstance(a, dict) else str(a)
-                    exact = bool(isinstance(a, dict) and a.get("case_sensitive"))
+                for adj in adjs:
+                    text = adj["text"] if isinstance(adj, dict) else str(adj)
+                    exact = bool(isinstance(adj, dict) and adj.get("case_sensitive"))
                     nat["adjectives"][alias_key(text)] = (code, text if exact else None)
             nat["nouns"].update(alias_key(n) for n in spec.get("nouns") or [])
             nat["stop"].update(alias_key(n) for n in spec.get("stop") or [])

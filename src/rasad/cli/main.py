@@ -35,7 +35,9 @@ COMMAND_MODULES = (
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"rasad {__version__}")
+        from rasad.build_info import build_kind
+
+        typer.echo(f"rasad {__version__} ({build_kind()} extraction)")
         raise typer.Exit()
 
 

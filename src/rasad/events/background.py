@@ -180,9 +180,9 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         ]
         if near:
             d = min(near, key=lambda d: abs(d.start - hit.start) + (0 if d.start < hi else 200))
-            if d.m.value < ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS) and not dated_territory_news(
-                ctx, hit, d
-            ):
+            value = d.m.value
+            cutoff = ctx.published - timedelta(days=MAX_NEWS_AGE_DAYS)
+            if value is not None and value < cutoff and not dated_territory_news(ctx, hit, d):
                 return "old_date"
     return None
 

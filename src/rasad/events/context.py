@@ -22,13 +22,29 @@ from rasad.text.normalize import Normalized
 M = TypeVar("M")
 
 
-@dataclass(slots=True)
 class Span(Generic[M]):
-    """A mention of another stage, with its offsets in the normalised view."""
+    """A mention of another stage, with its offsets in the normalised view.
 
-    start: int
-    end: int
-    m: M
+    (What ``@dataclass(slots=True)`` would generate, written out: mypyc cannot compile a
+    generic dataclass.)"""
+
+    __slots__ = ("end", "m", "start")
+
+    def __init__(self, start: int, end: int, m: M) -> None:
+        self.start = start
+        self.end = end
+        self.m = m
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, m={self.m!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return (self.start, self.end, self.m) == (other.start, other.end, other.m)
+
+    __hash__ = None  # type: ignore[assignment]  # (as a dataclass with eq and not frozen)
 
 
 @dataclass(slots=True)

@@ -60,10 +60,10 @@ def event_date(ctx: Context, hit: TriggerHit, hi: int) -> tuple[date | None, int
     words = tokens_before(ctx.t, hit.start, 12, s_lo)
     if has_cue(words, ("في وقت سابق", "earlier")):
         return None, None, None
-    d, p = _doc_date(ctx)
-    if d is None:
+    dd, p = _doc_date(ctx)
+    if dd is None:
         return None, None, "undated"  # (internal: a day told earlier may carry over)
-    return d, p, "publication"
+    return dd, p, "publication"
 
 
 def _killed_numbers(ctx: Context, s_lo: int, s_hi: int) -> list[tuple[int, int, int | None]]:

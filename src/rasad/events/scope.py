@@ -236,7 +236,7 @@ def _anaphor_places(ctx: Context, hit: TriggerHit, lo_sent: int, hi: int) -> lis
     # look back up to two sentences for the last list of event-worthy places
     idx = ctx.sentence_index(hit.start)
     lo = ctx.sents[max(0, idx - 2)][0] if idx >= 0 else 0
-    prev = []
+    prev: list[Span[PlaceMention]] = []
     p_lo = lo
     for p in ctx.places_in(lo, hit.start):
         toward = has_cue(
@@ -476,7 +476,7 @@ def _drop_weak_members(ctx: Context, chosen: list[PlaceChoice]) -> list[PlaceCho
     if all(_strong(c.span.m) for c in chosen):
         return chosen
     groups = _groups(ctx, [c.span for c in chosen])
-    keep_ids = set()
+    keep_ids: set[int] = set()
     for g in groups:
         if any(_strong(sp.m) for sp in g):
             keep_ids.update(id(sp) for sp in g)

@@ -193,7 +193,7 @@ class Gazetteer:
             # the transliteration skeleton: close spellings always, looser ones when nothing else matched
             least = FUZZY_MIN if not found else FUZZY_CLOSE
             t = translit_key(name)
-            for i in self._translit_index.get(t) or self._translit_index.get("#" + t.replace(" ", ""), ()):
+            for i in self._translit_index.get(t) or self._translit_index.get("#" + t.replace(" ", ""), []):
                 if i not in found and self._similar(name, i) >= least:
                     put(i, "translit")
         latin = not is_arabic(name)

@@ -337,7 +337,8 @@ def find_places(text: str, lang: str, gazetteer: Any | None = None) -> list[Plac
                 continue
             if m.place.kind in STRICT_KINDS or (m.prefer and m.prefer[0] in STRICT_KINDS):
                 continue  # "محافظة ديالى المجاورة لمحافظة صلاح الدين", "ناحية ربيعة شمال غربي الموصل"
-            far = NEAR_KM * (2 if m.near.frame is not None and _direction(m.near.frame.frame) else 1)
+            near_frame = m.near.frame if m.near is not None else None
+            far = NEAR_KM * (2 if near_frame is not None and _direction(near_frame.frame) else 1)
             if (m.place.admin1 != q.admin1) if _wide(q) else km(m.place, q) > far:
                 m.place = None
     strong = [m.place for m in ms if m.place is not None and not (m.weak and not m.cue)

@@ -168,11 +168,11 @@ def resolve(items: list[Item], country_cues: dict[str, float] | None = None) -> 
         return chosen
     anchors: list[tuple[int, Place]] = []
     seen: set[str] = set()
-    for i, (it, p) in enumerate(zip(items, chosen, strict=True)):
-        if p is not None and it.strong and p.id not in seen and p.kind != "governorate" \
-                and p.lat is not None and len(anchors) < MAX_ANCHORS:
-            seen.add(p.id)
-            anchors.append((i, p))
+    for i, (it, pc) in enumerate(zip(items, chosen, strict=True)):
+        if pc is not None and it.strong and pc.id not in seen and pc.kind != "governorate" \
+                and pc.lat is not None and len(anchors) < MAX_ANCHORS:
+            seen.add(pc.id)
+            anchors.append((i, pc))
     if not anchors:
         return chosen
     coords = [(j, q.lat, q.lon) for j, q in anchors]
