@@ -33,11 +33,10 @@ HOT = [
     *(f"src/rasad/places/{m}.py" for m in
       ("geoparser", "matcher", "resolve", "mention", "unlisted", "frames", "gazetteer")),
     *(f"src/rasad/actors/{m}.py" for m in ("finder", "discourse", "lexicon")),
-    *(f"src/rasad/text/{m}.py" for m in ("dates", "sentences", "numbers")),
+    *(f"src/rasad/text/{m}.py" for m in ("dates", "sentences", "numbers", "normalize")),
 ]
-# Not compiled: text/normalize.py (places/variants.py fingerprints its source file through
-# normalize.__file__, which would be the .so: the packaged gazetteer's precomputed variants would
-# no longer match and would be recomputed at every load).
+# (places/variants.py fingerprints the .py sources of itself and of text/normalize.py, which the
+# wheel ships beside the compiled modules)
 
 # the commands that build the wheel's contents; metadata-only runs (egg_info, dist_info) and the
 # editable build (editable_wheel) do not compile

@@ -14,7 +14,7 @@ def test_build_kind_matches_where_the_hot_modules_load_from() -> None:
 
     kind = build_info.build_kind()
     compiled = assemble.__file__.endswith((".so", ".pyd"))
-    assert (kind == "compiled (mypyc)") == compiled
+    assert (kind == "compiled with mypyc") == compiled
     assert (kind == "pure Python") == (not build_info.compiled_modules())
 
 
@@ -22,7 +22,7 @@ def test_build_kind_matches_where_the_hot_modules_load_from() -> None:
 def test_a_wheel_install_runs_the_compiled_extraction() -> None:
     # .ci/run installs with `pip install .`: a failed mypyc build falls back to pure Python with
     # only a warning (hidden by pip -q); this makes CI fail instead
-    assert build_info.build_kind() == "compiled (mypyc)"
+    assert build_info.build_kind() == "compiled with mypyc"
 
 
 def test_version_says_which_build_runs() -> None:

@@ -26,10 +26,10 @@ def compiled_modules() -> list[str]:
 
 
 def build_kind() -> str:
-    """"compiled (mypyc)", "pure Python" or "partly compiled (…)"."""
+    """"compiled with mypyc", "pure Python" or "partly compiled (…)"."""
     got = compiled_modules()
     if len(got) == len(PROBES):
-        return "compiled (mypyc)"
+        return "compiled with mypyc"
     if not got:
         return "pure Python"
-    return f"partly compiled ({', '.join(got)})"
+    return f"partly compiled: {', '.join(got)}"

@@ -72,7 +72,8 @@ def _rules_hash() -> str:
 
     h = hashlib.sha1()
     for f in (Path(__file__), Path(_norm.__file__)):
-        h.update(f.read_bytes())
+        src = f.with_name(f.name.split(".")[0] + ".py")  # the source, also in a compiled build (.so)
+        h.update((src if src.exists() else f).read_bytes())
     return h.hexdigest()[:12]
 
 
