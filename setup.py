@@ -31,8 +31,9 @@ PKG = ROOT / "src" / "rasad"
 HOT = [
     *sorted(p.relative_to(ROOT).as_posix() for p in (PKG / "events").glob("*.py") if p.name != "__init__.py"),
     *(f"src/rasad/places/{m}.py" for m in
-      ("geoparser", "matcher", "resolve", "mention", "unlisted", "frames", "gazetteer")),
-    *(f"src/rasad/actors/{m}.py" for m in ("finder", "discourse", "lexicon")),
+      ("geoparser", "matcher", "resolve", "mention", "unlisted", "frames", "gazetteer", "names", "lexicon")),
+    *(f"src/rasad/actors/{m}.py" for m in ("finder", "discourse", "lexicon", "world")),
+    "src/rasad/geo.py",
     *(f"src/rasad/text/{m}.py" for m in ("dates", "sentences", "numbers", "normalize")),
 ]
 # (places/variants.py fingerprints the .py sources of itself and of text/normalize.py, which the
