@@ -139,6 +139,7 @@ def test_sub_event_type_of_an_english_sentence(sub: str, text: str) -> None:
         "A chlorine leak at a water treatment plant in Basra sent dozens to hospital.",
         "The navy test-fired a new anti-ship missile off the coast on Tuesday.",
         "An explosion at a fuel station in Basra killed two workers on Monday.",
+        "Police recovered two unlicensed pistols from a gang of car thieves in Basra.",
         # diplomacy: the weapons as a treaty or a file, a government's protest
         "The Organisation for the Prohibition of Chemical Weapons said its team would visit Douma next week.",
         "Moscow and Washington discussed the destruction of Syria's chemical weapons stockpile on Tuesday.",
