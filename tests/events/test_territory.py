@@ -179,3 +179,11 @@ def test_english_driving_a_side_out_of_a_place_takes_it():
     assert run("The militia forced hundreds of residents out of their homes in Rawa.", "en") == []
     office = run("Angry protesters expelled the employees from the party office in Rawa.", "en")
     assert [e.sub_event_type for e in office] == ["peaceful_protest"]
+
+
+def test_english_actor_in_a_relative_clause_is_the_subject_of_its_own_verb():
+    evs = run("The town of Kabani, which the government recaptured on Sunday, is calm again.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "SYR_GOV")]
+    # the relative clause describes the actor; the main verb's subject is the head noun
+    evs = run("The rebels, who are backed by Turkey, captured the village of Kabani.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("non_state_actor_overtakes_territory", "SYR_OPP")]

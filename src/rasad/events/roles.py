@@ -230,6 +230,15 @@ def _reported_clause(ctx: Context, a: Span[ActorMention], s_lo: int) -> bool:
     return has_cue(before[max(0, k - 3) : k], load_cues()["speech_verbs"])
 
 
+def _relative_subject(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bool:
+    """English "X, which the army recaptured on Sunday": the actor inside the relative clause is
+    the subject of the trigger that follows it (at most an auxiliary between them)."""
+    if ctx.lang != "en":
+        return False
+    gap = ctx.t[a.end : hit.start - len(hit.prefix)]
+    return "," not in gap and len(gap.split()) <= 2
+
+
 def _passive_patient(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bool:
     """English 'X were killed in airstrikes': the subject of a passive is acted upon."""
     if ctx.lang != "en":
@@ -272,7 +281,7 @@ def _first_subject(
         if _passive_patient(ctx, a, hit):
             continue
         if has_cue(tokens_before(ctx.t, a.start, 2, s_lo), load_cues()["relative_pronouns"]) and not (
-            _reported_clause(ctx, a, s_lo)
+            _reported_clause(ctx, a, s_lo) or _relative_subject(ctx, a, hit)
         ):
             continue  # an actor inside a relative clause (التي تدعمها أنقرة)
         if ctx.lang == "ar" and not first_wins and _object_of_earlier_hit(ctx, hit, a, s_lo):
