@@ -187,3 +187,10 @@ def test_english_actor_in_a_relative_clause_is_the_subject_of_its_own_verb():
     # the relative clause describes the actor; the main verb's subject is the head noun
     evs = run("The rebels, who are backed by Turkey, captured the village of Kabani.", "en")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("non_state_actor_overtakes_territory", "SYR_OPP")]
+
+
+def test_english_aims_are_not_captures_but_what_was_managed_is():
+    assert run("The army launched an offensive to retake the town of Kabani on Monday.", "en") == []
+    assert run("Rebels are pushing to recapture the village of Kabani.", "en") == []
+    evs = run("Government forces were able to capture the town of Kabani on Sunday.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "SYR_GOV")]

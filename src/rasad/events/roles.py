@@ -244,6 +244,8 @@ def _passive_patient(ctx: Context, a: Span[ActorMention], hit: TriggerHit) -> bo
     if ctx.lang != "en":
         return False
     gap = ctx.t[a.end : hit.start].split()
+    if gap[-1:] == ["to"]:
+        return False  # "were able to capture": an infinitive, not a passive
     return any(w in ("was", "were", "been", "being") for w in gap[:4])
 
 
