@@ -146,6 +146,9 @@ def test_sub_event_type_of_an_english_sentence(sub: str, text: str) -> None:
         "The Security Council met on Thursday to vote on a draft resolution about chemical weapons in Syria.",
         "The foreign ministry summoned the Iraqi ambassador to protest remarks by his government.",
         "Ankara lodged a formal protest with Baghdad over the visit.",
+        # calls, threats and plans: nothing has happened yet
+        "The teachers' union called for a protest in front of the ministry in Erbil on Friday.",
+        "Farmers threatened to stage a sit-in outside the governor's office in Kirkuk.",
         # who did it argued over: blame, sanctions, denials
         "Western governments blamed the government for the sarin attack on the town of Kabani.",
         "Washington imposed sanctions on two generals over the use of chemical weapons.",

@@ -124,6 +124,14 @@ def _attribution(ctx: Context, hit: TriggerHit, s_lo: int) -> bool:
     return has_cue(words, load_cues()["attribution_frames"])
 
 
+def _intent(ctx: Context, hit: TriggerHit, s_lo: int) -> bool:
+    """An English call, threat or plan (cue list intent_frames) in the 4 words before the trigger,
+    within its clause: the event has not happened."""
+    c_lo = max(s_lo, ctx.t.rfind(",", s_lo, hit.start) + 1)
+    words = tokens_before(ctx.t, hit.start - len(hit.prefix), 4, c_lo)
+    return has_cue(words, load_cues()["intent_frames"])
+
+
 def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
     cues = load_cues()
     s_lo, s_hi = ctx.sentence_of(hit.start)
@@ -143,6 +151,8 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return "reaction"
     if ctx.lang == "en" and _attribution(ctx, hit, s_lo):
         return "attribution"  # "blamed X for the sarin attack", "sanctions over the use of"
+    if ctx.lang == "en" and _intent(ctx, hit, s_lo):
+        return "intent"  # "called for a protest", "threatened to stage a sit-in"
     if has_cue(near_before[-3:], cues["apposition_words"]):
         return "apposition"  # "، وهي ثاني قاعدة تنشئها": describes the thing just told
     if has_cue(after[:1], cues["earlier_adjectives"]):
