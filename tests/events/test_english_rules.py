@@ -117,6 +117,11 @@ protest_with_intervention | Police used batons and tear gas to disperse students
 disrupted_weapons_use | Police averted a disaster by detecting a powerful IED under the bridge.
 # a comma ends the frame: the retaliation is told as news
 armed_clash | In retaliation for the killing of their commander, militants attacked a checkpoint in Kabani.
+# the object of "to protest" is the grievance, not what happened at the protest; a release
+# demanded is no release
+peaceful_protest | Villagers blocked the highway near Kabani to protest the killing of a farmer.
+violent_demonstration | Villagers protested the killing of a farmer and torched a police post in Kabani.
+peaceful_protest | Hundreds of people marched in Kabani on Friday demanding the release of detainees.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """

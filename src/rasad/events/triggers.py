@@ -382,7 +382,19 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
                 # "protested against the killing of ...": the grievance is not what happened there
                 grievance = load_cues()["grievance_links"]
                 g_cut = next((k for k, w in enumerate(after[:cut]) if word_has_cue(w, grievance)), cut)
-                clause = tokens_before(t, s, 80, lo) + after[:g_cut]
+                purpose = load_cues()["grievance_purpose"]  # "... to protest the killing of"
+                g_cut = next(
+                    (k for k in range(g_cut - 1) if after[k] == "to" and word_has_cue(after[k + 1], purpose)),
+                    g_cut,
+                )
+                before = tokens_before(t, s, 80, lo)
+                start = 0
+                if lang == "en" and (key == "protested" or (key == "protest" and before[-1:] == ["to"])):
+                    # "to protest the killing of ...": the verb's object is the grievance, up to
+                    # the next clause ("... and torched a police post")
+                    ends = load_cues()["grievance_object_ends"]
+                    start = next((k for k, w in enumerate(after[:g_cut]) if word_has_cue(w, ends)), g_cut)
+                clause = before + after[start:g_cut]
                 if (
                     "next_sentence_switch" in rule.flags
                     and cut == len(after)
