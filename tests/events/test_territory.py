@@ -194,3 +194,19 @@ def test_english_aims_are_not_captures_but_what_was_managed_is():
     assert run("Rebels are pushing to recapture the village of Kabani.", "en") == []
     evs = run("Government forces were able to capture the town of Kabani on Sunday.", "en")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("government_regains_territory", "SYR_GOV")]
+
+
+def test_a_foreign_force_withdrawing_hands_over_even_amid_fighting():
+    evs = run("US-led coalition forces withdrew from the K1 base near Kirkuk amid fighting with ISIS.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("non_violent_transfer_of_territory", None, "USA_COAL")
+    ]
+    # a local side leaving after a fight lost the place to its enemy
+    evs = run("ISIS withdrew from the town of Kabani after fierce fighting with the army.", "en")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("government_regains_territory", "SYR_GOV", "ISIS")
+    ]
+    # the side named by its adjective after the verb is the one that leaves
+    evs = run("انسحبت القوات الروسية من قاعدة في بلدة تل رفعت أمس رغم الاشتباكات في محيطها.")
+    moves = [(e.sub_event_type, e.actor1, e.actor2) for e in evs if e.event_type == "strategic_developments"]
+    assert moves == [("non_violent_transfer_of_territory", None, "RUS")]

@@ -50,7 +50,7 @@ def _territory(ctx: Context, hit: TriggerHit, roles: Roles, settlement: bool) ->
     cues = load_cues()
     words = _sentence_words(ctx, hit.start)
     if hit.event == "withdrawal":
-        fight = has_cue(words, cues["fighting"])
+        fight = has_cue(words, cues["fighting"]) and roles.actor2 not in cues["redeploying_actors"]
         if fight:
             gainer = roles.actor1 or default_opponent(ctx, roles.actor2)
             roles.actor1, roles.how1 = gainer, roles.how1 or "opponent"

@@ -413,6 +413,8 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
             r.actor2, r.actor2_text, r.how2 = first.m.code, first.m.surface, "subject"
         else:
             r.actor1, r.actor1_text, r.how1 = first.m.code, first.m.surface, "agent" if agent else "subject"
+    elif adj and role_subject == "actor2":
+        r.actor2, r.how2 = adj, "adjective"  # "انسحبت القوات الروسية من …": the side that left
     elif adj:
         r.actor1, r.how1 = adj, "adjective"
     elif event in REMOTE and _passive_instrument(ctx, hit, s_lo):
