@@ -122,6 +122,10 @@ armed_clash | In retaliation for the killing of their commander, militants attac
 peaceful_protest | Villagers blocked the highway near Kabani to protest the killing of a farmer.
 violent_demonstration | Villagers protested the killing of a farmer and torched a police post in Kabani.
 peaceful_protest | Hundreds of people marched in Kabani on Friday demanding the release of detainees.
+# an armed side killing fighters, gunfire exchanged, weapons laid down
+armed_clash | Security forces killed three militants in an operation in the district.
+armed_clash | Troops and militants exchanged heavy gunfire for hours in the forest.
+agreement | Forty rebels laid down their weapons and joined the peace process.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
