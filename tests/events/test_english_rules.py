@@ -126,6 +126,9 @@ peaceful_protest | Hundreds of people marched in Kabani on Friday demanding the 
 armed_clash | Security forces killed three militants in an operation in the district.
 armed_clash | Troops and militants exchanged heavy gunfire for hours in the forest.
 agreement | Forty rebels laid down their weapons and joined the peace process.
+# positions taken up and arms taken up are changes to a group; "the abandoned factory" is no withdrawal
+change_to_group_activity | Troops took up positions in the abandoned factory in Kabani.
+change_to_group_activity | Dozens of young men took up arms and joined the rebels in Kabani.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """

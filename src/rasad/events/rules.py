@@ -35,6 +35,7 @@ class Rule:
     block_near: tuple[str, ...] = ()
     block_before: tuple[str, ...] = ()
     block_after: tuple[str, ...] = ()
+    block_prev: tuple[str, ...] = ()  # the word right before the trigger ("the abandoned factory")
     switch: dict[str, tuple[str, ...]] = field(default_factory=dict)
     imperfect: bool = False
     place_from: bool = False
@@ -96,6 +97,7 @@ def load_rules(lang: str) -> RuleSet:
             block_near=_norm_list(raw.get("block_near")),
             block_before=_norm_list(raw.get("block_before")),
             block_after=_norm_list(raw.get("block_after")),
+            block_prev=_norm_list(raw.get("block_prev")),
             switch={k: _norm_list(v) for k, v in (raw.get("switch") or {}).items()},
             imperfect=bool(raw.get("imperfect", False)),
             place_from=bool(raw.get("place_from", False)),

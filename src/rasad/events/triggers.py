@@ -349,6 +349,8 @@ def find_triggers(t: str, lang: str, bounds: list[tuple[int, int]] | None = None
         after = tokens_after(t, e, max(rule.window, 3), hi)
         if rule.block_before and has_cue(before, rule.block_before):
             continue
+        if rule.block_prev and has_cue(before[-1:], rule.block_prev):
+            continue
         if rule.block_after and has_cue(_before_from(after[:4])[:3], rule.block_after):
             continue  # ("recaptured from ISIS militants": what follows "from" is not the object)
         if rule.requires_after and not has_cue(after[: rule.window], rule.requires_after):
