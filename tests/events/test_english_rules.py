@@ -129,6 +129,10 @@ agreement | Forty rebels laid down their weapons and joined the peace process.
 # positions taken up and arms taken up are changes to a group; "the abandoned factory" is no withdrawal
 change_to_group_activity | Troops took up positions in the abandoned factory in Kabani.
 change_to_group_activity | Dozens of young men took up arms and joined the rebels in Kabani.
+# crowds of civilians killing or fighting each other are a mob; what they suspected is no event
+mob_violence | A group of villagers beat two men to death on suspicion of child kidnapping.
+mob_violence | Supporters of the two parties clashed in Kabani, leaving five injured.
+arrests | Police arrested two men suspected of planting the bomb in Kabani.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
