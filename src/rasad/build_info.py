@@ -26,7 +26,7 @@ def compiled_modules() -> list[str]:
 
 
 def build_kind() -> str:
-    """"compiled with mypyc", "pure Python" or "partly compiled (…)"."""
+    """"compiled with mypyc", "pure Python" or "partly compiled: <modules>"."""
     got = compiled_modules()
     if len(got) == len(PROBES):
         return "compiled with mypyc"

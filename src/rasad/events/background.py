@@ -116,20 +116,12 @@ def age_factor(published: date | None, d: date | None) -> float:
     return OLD_NEWS_CONFIDENCE
 
 
-def _attribution(ctx: Context, hit: TriggerHit, s_lo: int) -> bool:
-    """An English frame that talks about the event (cue list attribution_frames) in the 8 words
-    before the trigger, within its clause (after the last comma)."""
+def _frame_before(ctx: Context, hit: TriggerHit, s_lo: int, n: int, cues: tuple[str, ...]) -> bool:
+    """One of ``cues`` in the ``n`` words before the trigger, within its clause (after the last
+    comma): English frames that talk about an event (attribution_frames: 8 words) or say it has
+    not happened (intent_frames: 4 words)."""
     c_lo = max(s_lo, ctx.t.rfind(",", s_lo, hit.start) + 1)
-    words = tokens_before(ctx.t, hit.start - len(hit.prefix), 8, c_lo)
-    return has_cue(words, load_cues()["attribution_frames"])
-
-
-def _intent(ctx: Context, hit: TriggerHit, s_lo: int) -> bool:
-    """An English call, threat or plan (cue list intent_frames) in the 4 words before the trigger,
-    within its clause: the event has not happened."""
-    c_lo = max(s_lo, ctx.t.rfind(",", s_lo, hit.start) + 1)
-    words = tokens_before(ctx.t, hit.start - len(hit.prefix), 4, c_lo)
-    return has_cue(words, load_cues()["intent_frames"])
+    return has_cue(tokens_before(ctx.t, hit.start - len(hit.prefix), n, c_lo), cues)
 
 
 def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
@@ -149,9 +141,9 @@ def background_reason(ctx: Context, hit: TriggerHit, hi: int) -> str | None:
         return neg
     if has_cue(near_before[-3:], cues["reaction_words"]):
         return "reaction"
-    if ctx.lang == "en" and _attribution(ctx, hit, s_lo):
+    if ctx.lang == "en" and _frame_before(ctx, hit, s_lo, 8, cues["attribution_frames"]):
         return "attribution"  # "blamed X for the sarin attack", "sanctions over the use of"
-    if ctx.lang == "en" and _intent(ctx, hit, s_lo):
+    if ctx.lang == "en" and _frame_before(ctx, hit, s_lo, 4, cues["intent_frames"]):
         return "intent"  # "called for a protest", "threatened to stage a sit-in"
     if has_cue(near_before[-3:], cues["apposition_words"]):
         return "apposition"  # "، وهي ثاني قاعدة تنشئها": describes the thing just told
