@@ -133,6 +133,10 @@ change_to_group_activity | Dozens of young men took up arms and joined the rebel
 mob_violence | A group of villagers beat two men to death on suspicion of child kidnapping.
 mob_violence | Supporters of the two parties clashed in Kabani, leaving five injured.
 arrests | Police arrested two men suspected of planting the bomb in Kabani.
+# ACLED's excessive force: lethal, or serious injury (hospital), or said to be excessive
+excessive_force_against_protesters | A protester died after being hit by a tear gas canister in Kabani.
+excessive_force_against_protesters | Police beat protesters with batons, sending dozens to hospital.
+excessive_force_against_protesters | Security forces used excessive force against peaceful protesters.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
