@@ -137,6 +137,7 @@ arrests | Police arrested two men suspected of planting the bomb in Kabani.
 excessive_force_against_protesters | A protester died after being hit by a tear gas canister in Kabani.
 excessive_force_against_protesters | Police beat protesters with batons, sending dozens to hospital.
 excessive_force_against_protesters | Security forces used excessive force against peaceful protesters.
+violent_demonstration | Protesters set a police vehicle on fire in Kabani.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
