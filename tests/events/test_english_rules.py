@@ -138,6 +138,7 @@ excessive_force_against_protesters | A protester died after being hit by a tear 
 excessive_force_against_protesters | Police beat protesters with batons, sending dozens to hospital.
 excessive_force_against_protesters | Security forces used excessive force against peaceful protesters.
 violent_demonstration | Protesters set a police vehicle on fire in Kabani.
+protest_with_intervention | Police cleared the sit-in outside the ministry in Kabani early on Monday.
 # a handover under a deal is the transfer of the place
 non_violent_transfer_of_territory | Under a deal with the army, the rebels handed over the town of Busra.
 """
