@@ -51,13 +51,15 @@ def extract_into_store(
 
     A document whose extraction fails keeps its previous events and gets a per-document error."""
     from rasad.events import EXTRACTOR_VERSION
-    from rasad.events.extract import extract_document
+    from rasad.events.extract import extract_document, warm_up
 
     ids = (
         [d.id for d in store.iter_documents()]
         if redo
         else store.documents_needing_extraction(EXTRACTOR_VERSION)
     )
+    if ids:
+        warm_up()
     errors: list[tuple[str, str]] = []
     done = 0
     for doc_id in track(ids, "extract", total=len(ids)):

@@ -89,3 +89,22 @@ def test_empty_and_non_text() -> None:
     assert extract_document(Document("e", "", "ar")) == []
     assert extract_document(Document("e", "   \n\t ", "en")) == []
     assert extract_document(Document("e", "1234 5678 ....", "other")) == []
+
+
+def test_warm_up_loads_both_languages_and_tunes_the_collector_for_a_batch() -> None:
+    import gc
+
+    from rasad.events.extract import BATCH_GC_THRESHOLD, extract_document, warm_up
+    from rasad.model import Document
+
+    text = "Government forces shelled the town of Kafr Nabl in southern Idlib on Monday."
+    before = [e.to_json() for e in extract_document(Document("w", text, "en"))]
+    old = gc.get_threshold()
+    try:
+        warm_up()
+        assert gc.get_threshold()[0] >= BATCH_GC_THRESHOLD[0]
+        assert gc.get_freeze_count() > 0
+        assert [e.to_json() for e in extract_document(Document("w", text, "en"))] == before
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*old)

@@ -34,8 +34,9 @@ def extract_documents(
 
     Returns (events per sub-type, number of documents, per-document errors)."""
     from rasad.events import EXTRACTOR_VERSION
-    from rasad.events.extract import extract_document
+    from rasad.events.extract import extract_document, warm_up
 
+    warm_up()
     counts: Counter[str] = Counter()
     errors: list[tuple[str, str]] = []
     n_docs = 0

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import gc
+
 from rasad.events import EXTRACTOR_VERSION
 from rasad.events.assemble import candidates
 from rasad.events.context import build_context
 from rasad.events.merge import merge, to_events
-from rasad.model import Document, Event
+from rasad.model import Document, Event, Lang
 
 MAX_CHARS = 200_000  # longer texts are cut (bounded time per document)
+# a batch collects garbage less often: young objects come and go by the million (tokens, windows)
+BATCH_GC_THRESHOLD = (20_000, 20, 100)
+_WARM_TEXTS: tuple[tuple[Lang, str], ...] = (
+    ("ar", "قصفت قوات النظام بلدة كفرنبل في ريف إدلب الجنوبي اليوم."),
+    ("en", "Government forces shelled the town of Kafr Nabl in southern Idlib on Monday."),
+)
+
+
+def warm_up(batch: bool = True) -> None:
+    """Load what extraction needs (gazetteer, actor lexicon, trigger automata of both languages)
+    before a batch. With ``batch`` (the CLI, `rasad eval`, the benchmark), also move what was
+    loaded out of the cyclic garbage collector's sight (``gc.freeze``: the tables live as long as
+    the process) and collect less often: about 5–10% faster extraction, the same output."""
+    for lang, text in _WARM_TEXTS:
+        extract_document(Document(f"warm-up-{lang}", text, lang))
+    if batch:
+        gc.collect()
+        gc.freeze()
+        now = gc.get_threshold()
+        gc.set_threshold(*(max(a, b) for a, b in zip(now, BATCH_GC_THRESHOLD, strict=True)))
 
 
 def extract_document(doc: Document) -> list[Event]:
