@@ -210,3 +210,11 @@ def test_a_foreign_force_withdrawing_hands_over_even_amid_fighting():
     evs = run("انسحبت القوات الروسية من قاعدة في بلدة تل رفعت أمس رغم الاشتباكات في محيطها.")
     moves = [(e.sub_event_type, e.actor1, e.actor2) for e in evs if e.event_type == "strategic_developments"]
     assert moves == [("non_violent_transfer_of_territory", None, "RUS")]
+
+
+def test_english_capture_under_a_deal_is_a_transfer():
+    evs = run("Rebels took control of the town of Kabani under an agreement with the government.", "en")
+    assert [(e.sub_event_type, e.actor1) for e in of_type(evs, "non_violent_transfer_of_territory")] == [
+        ("non_violent_transfer_of_territory", "SYR_OPP")
+    ]
+    assert of_type(evs, "non_state_actor_overtakes_territory") == []

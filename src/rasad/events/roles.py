@@ -333,8 +333,8 @@ def assign_roles(ctx: Context, hit: TriggerHit, event: str, hi: int, carry: str 
     # 1. agent phrase after the trigger
     for a in after if agent is None else []:
         gap = ctx.t[hit.end : a.start]
-        if len(gap) > 60:
-            break
+        if len(gap) > 60 or any(not h.observation for h in ctx.hits_in(hit.end, a.start)):
+            break  # ("took over positions vacated by the army": the agent of another verb)
         pre = _prefix_of(ctx, a)
         if (
             _agentive(ctx, a, hit.end)
