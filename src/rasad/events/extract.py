@@ -21,7 +21,7 @@ _WARM_TEXTS: tuple[tuple[Lang, str], ...] = (
 
 def warm_up(batch: bool = True) -> None:
     """Load what extraction needs (gazetteer, actor lexicon, trigger automata of both languages)
-    before a batch. With ``batch`` (the CLI, `rasad eval`, the benchmark), also move what was
+    before a batch. With ``batch`` (`rasad run`, `rasad extract`, the benchmark), also move what was
     loaded out of the cyclic garbage collector's sight (``gc.freeze``: the tables live as long as
     the process) and collect less often: about 5–10% faster extraction, the same output."""
     for lang, text in _WARM_TEXTS:
